@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Badge } from "@/components/badge";
+import { measureHref, measureName } from "@/components/measure-heading";
+import { Link } from "@/i18n/navigation";
+import { getDepartment } from "@/server/policy/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, code } = await params;
+  const department = await getDepartment(code);
+  return department ? { title: locale === "en" ? department.nameEn : department.nameZh } : {};
+}
+
+export default async function DepartmentPage({ params }: Props) {
+  const { locale, code } = await params;
+  setRequestLocale(locale);
+  const department = await getDepartment(code);
+  if (!department) notFound();
+  const [t, tm, tk] = await Promise.all([getTranslations("departments"), getTranslations("measure"), getTranslations("departmentKind")]);
+  const en = locale === "en";
+  const name = en ? department.nameEn : department.nameZh;
+  return (
+    <div className="space-y-4">
+      <p className="text-sm"><Link href="/departments" className="underline">{t("title")}</Link></p>
+      <h1 className="text-2xl font-bold">{name}</h1>
+      <p className="text-stone-700">
+        {tk(department.kind)} · {t("aliases")}: <span lang="zh-CN">{department.aliasesZh.join("、")}</span>
+      </p>
+      <h2 className="text-lg font-semibold">{t("detailIntro", { name })}</h2>
+      {department.duties.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        <ul className="space-y-3">
+          {department.duties.map((duty) => {
+            const m = measureName(duty.measure, locale, tm);
+            return (
+              <li key={duty.code} className="rounded border border-stone-300 bg-white p-4">
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link href={measureHref(duty.measure)} className="font-medium text-brand-800 underline">
+                    {m.label} {m.title}
+                  </Link>
+                  <Badge tone={duty.role === "LEAD" ? "lead" : "neutral"}>{duty.role === "LEAD" ? tm("lead") : tm("cooperating")}</Badge>
+                </div>
+                <p className="mt-2">{en ? duty.summaryEn : duty.summaryZh}</p>
+                <blockquote className="mt-2 border-l-4 border-stone-300 pl-3 text-sm text-stone-700" lang="zh-CN">{duty.sourceQuote}</blockquote>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Badge } from "@/components/badge";
+import { HighlightedText } from "@/components/highlighted-text";
+import { measureHref, measureName } from "@/components/measure-heading";
+import { TargetCard } from "@/components/target-card";
+import { Link } from "@/i18n/navigation";
+import { getAdjacentMeasures, getMeasure, type MeasureDetail } from "@/server/policy/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; ref: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, ref } = await params;
+  const [measure, t] = await Promise.all([getMeasure(ref), getTranslations({ locale, namespace: "measure" })]);
+  if (!measure) return {};
+  const name = measureName(measure, locale, t);
+  return { title: [name.label, name.title].filter(Boolean).join(" ") };
+}
+
+export default async function MeasurePage({ params }: Props) {
+  const { locale, ref } = await params;
+  setRequestLocale(locale);
+  const measure = await getMeasure(ref);
+  if (!measure) notFound();
+  const [t, format, adjacent] = await Promise.all([getTranslations("measure"), getFormatter(), getAdjacentMeasures(measure)]);
+  const en = locale === "en";
+  const name = measureName(measure, locale, t);
+  const section = measure.section;
+
+  return (
+    <article className="space-y-8">
+      <header>
+        <p className="text-sm text-stone-600">
+          <Link href="/" className="underline">{t("backToOverview")}</Link>
+        </p>
+        <h1 className="mt-2 text-2xl font-bold">
+          {name.label}
+          {name.title ? ` ${name.title}` : ""}
+        </h1>
+        {en && measure.titleZh && <p className="text-stone-700" lang="zh-CN">{measure.titleZh}</p>}
+        {section && (
+          <p className="mt-1 text-sm text-stone-600">
+            {t("section")}: {section.parent ? `${section.parent.label}${section.parent.title ?? ""} ` : ""}
+            {section.label}
+            {section.title ?? ""}
+            {measure.sectionInferred && <span> ({t("sectionInferred")})</span>}
+          </p>
+        )}
+      </header>
+
+      {measure.textStatus === "NOT_ENTERED" ? (
+        <section aria-labelledby="not-entered" className="rounded border border-amber-300 bg-amber-50 p-5">
+          <h2 id="not-entered" className="text-lg font-semibold">{t("notEnteredTitle")}</h2>
+          <p className="mt-2">{t("notEnteredBody", { number: measure.number })}</p>
+        </section>
+      ) : (
+        <section aria-labelledby="full-text" className="rounded border border-stone-300 bg-white p-5">
+          <h2 id="full-text" className="text-lg font-semibold">{t("fullText")}</h2>
+          <p className="mt-3 leading-8" lang="zh-CN">
+            {measure.paragraph && measure.sourceStart !== null ? (
+              <HighlightedText
+                text={measure.paragraph}
+                ranges={measure.targets.map((target) => ({ start: target.sourceStart - measure.sourceStart!, end: target.sourceEnd - measure.sourceStart! }))}
+              />
+            ) : (
+              measure.text
+            )}
+          </p>
+        </section>
+      )}
+
+      {measure.revisions.length > 0 && (
+        <section aria-labelledby="revisions">
+          <h2 id="revisions" className="text-lg font-semibold">{t("revisions")}</h2>
+          <ul className="mt-2 list-disc pl-6">
+            {measure.revisions.map((revision) => (
+              <li key={revision.id}>{t("revisedOn", { date: format.dateTime(revision.revisedAt, { dateStyle: "long" }), reason: revision.reason })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {measure.textStatus !== "NOT_ENTERED" && (
+        <>
+          <DutiesTable measure={measure} locale={locale} t={t} />
+          <section aria-labelledby="targets">
+            <h2 id="targets" className="text-lg font-semibold">{t("targets")}</h2>
+            {measure.targets.length === 0 ? (
+              <p className="mt-2 text-stone-600">{t("targetsEmpty")}</p>
+            ) : (
+              <ul className="mt-3 grid gap-4 md:grid-cols-2">
+                {measure.targets.map((target) => (
+                  <li key={target.id}>
+                    <TargetCard target={target} locale={locale} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+
+      <nav aria-label={`${t("previous")} / ${t("next")}`} className="flex justify-between border-t border-stone-300 pt-4 text-sm">
+        {adjacent.previous ? (
+          <Link href={measureHref(adjacent.previous)} rel="prev" className="underline">
+            ← {measureName(adjacent.previous, locale, t).label}
+          </Link>
+        ) : <span />}
+        {adjacent.next ? (
+          <Link href={measureHref(adjacent.next)} rel="next" className="underline">
+            {measureName(adjacent.next, locale, t).label} →
+          </Link>
+        ) : <span />}
+      </nav>
+    </article>
+  );
+}
+
+type TM = Awaited<ReturnType<typeof getTranslations<"measure">>>;
+
+function DutiesTable({ measure, locale, t }: { measure: MeasureDetail; locale: string; t: TM }) {
+  const en = locale === "en";
+  return (
+    <section aria-labelledby="duties">
+      <h2 id="duties" className="text-lg font-semibold">{t("duties")}</h2>
+      {measure.duties.length === 0 ? (
+        <p className="mt-2 text-stone-600">{t("dutiesEmpty")}</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm">
+            <thead>
+              <tr className="border-b-2 border-stone-400 text-left">
+                <th scope="col" className="p-2">{t("assignee")}</th>
+                <th scope="col" className="p-2">{t("role")}</th>
+                <th scope="col" className="p-2">{t("dutyText")}</th>
+                <th scope="col" className="p-2">{t("source")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {measure.duties.map((duty) => (
+                <tr key={duty.id} className="border-b border-stone-200 align-top">
+                  <td className="p-2">
+                    {duty.department ? (
+                      <Link href={`/departments/${duty.department.code}`} className="text-brand-800 underline">
+                        {en ? duty.department.nameEn : duty.department.nameZh}
+                      </Link>
+                    ) : duty.assignee === "ALL_REPORTING_UNITS" ? (
+                      <Link href="/units" className="text-brand-800 underline">{t("allReportingUnits")}</Link>
+                    ) : (
+                      <ul>
+                        {duty.units.map(({ unit }) => (
+                          <li key={unit.code}>
+                            <Link href={`/units/${unit.code}`} className="text-brand-800 underline">{en ? (unit.nameEn ?? unit.nameZh) : unit.nameZh}</Link>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td className="p-2">
+                    <Badge tone={duty.role === "LEAD" ? "lead" : "neutral"}>{duty.role === "LEAD" ? t("lead") : t("cooperating")}</Badge>
+                  </td>
+                  <td className="p-2">{en ? duty.summaryEn : duty.summaryZh}</td>
+                  <td className="p-2">
+                    <q lang="zh-CN" className="text-stone-700">{duty.sourceQuote}</q>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

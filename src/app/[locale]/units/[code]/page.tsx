@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Badge } from "@/components/badge";
+import { measureHref, measureName } from "@/components/measure-heading";
+import { Link } from "@/i18n/navigation";
+import { getUnit } from "@/server/policy/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, code } = await params;
+  const unit = await getUnit(code);
+  return unit ? { title: locale === "en" ? (unit.nameEn ?? unit.nameZh) : unit.nameZh } : {};
+}
+
+export default async function UnitPage({ params }: Props) {
+  const { locale, code } = await params;
+  setRequestLocale(locale);
+  const unit = await getUnit(code);
+  if (!unit) notFound();
+  const [t, tm, tk, tt] = await Promise.all([getTranslations("units"), getTranslations("measure"), getTranslations("unitKind"), getTranslations("townshipType")]);
+  const en = locale === "en";
+  const name = (u: { nameZh: string; nameEn: string | null }) => (en ? (u.nameEn ?? u.nameZh) : u.nameZh);
+  return (
+    <div className="space-y-6">
+      <p className="text-sm"><Link href="/units" className="underline">{t("title")}</Link></p>
+      <header>
+        <h1 className="text-2xl font-bold">{name(unit)}</h1>
+        {en && unit.nameEn && <p lang="zh-CN">{unit.nameZh}</p>}
+        <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium">{t("kind")}</dt>
+          <dd>{unit.townshipType ? tt(unit.townshipType) : tk(unit.kind)}</dd>
+          <dt className="font-medium">{t("code")}</dt>
+          <dd className="tabular-nums">{unit.statCode ?? `${unit.code} (${t("noStatCode")})`}</dd>
+          {unit.parent && (
+            <>
+              <dt className="font-medium">{t("parent")}</dt>
+              <dd>{unit.parent.kind === "CITY" ? name(unit.parent) : <Link href={`/units/${unit.parent.code}`} className="underline">{name(unit.parent)}</Link>}</dd>
+            </>
+          )}
+        </dl>
+      </header>
+
+      {unit.kind !== "TOWNSHIP" && (
+        <section aria-labelledby="townships">
+          <h2 id="townships" className="text-lg font-semibold">
+            {t("townships")} <span className="text-sm font-normal text-stone-600">({t("townshipCount", { count: unit.children.length })})</span>
+          </h2>
+          {unit.children.length === 0 ? (
+            <p className="mt-2 text-stone-600">{t("noTownships")}</p>
+          ) : (
+            <ul className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 md:grid-cols-4">
+              {unit.children.map((township) => (
+                <li key={township.code}>
+                  <Link href={`/units/${township.code}`} className="underline" lang="zh-CN">{township.nameZh}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {unit.isReporting && (
+        <section aria-labelledby="duties">
+          <h2 id="duties" className="text-lg font-semibold">{t("duties")}</h2>
+          <ul className="mt-2 divide-y divide-stone-200 border-y border-stone-200 bg-white">
+            {unit.duties.map((duty) => {
+              const m = measureName(duty.measure, locale, tm);
+              return (
+                <li key={duty.code} className="flex flex-wrap items-baseline gap-2 p-2">
+                  <Link href={measureHref(duty.measure)} className="font-medium text-brand-800 underline">{m.label}</Link>
+                  <span>{en ? duty.summaryEn : duty.summaryZh}</span>
+                  <Badge tone={duty.assignee === "ALL_REPORTING_UNITS" ? "neutral" : "info"}>
+                    {duty.assignee === "ALL_REPORTING_UNITS" ? t("dutyForAll") : t("dutyNamed")}
+                  </Badge>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

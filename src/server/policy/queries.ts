@@ -1,0 +1,207 @@
+import "server-only";
+import { db } from "@/server/db/client";
+import { parseMeasureRef } from "./measure-ref";
+
+// Public reads of the policy: the opinion's text, duties and targets are published material,
+// so no role check is needed here; every query still selects only what the pages show.
+
+const measureSummary = {
+  id: true,
+  kind: true,
+  number: true,
+  label: true,
+  titleZh: true,
+  titleEn: true,
+  textStatus: true,
+  sectionId: true,
+  sectionInferred: true,
+  _count: { select: { duties: true, targets: true } },
+} as const;
+
+export async function getOpinionOverview() {
+  const document = await db().policyDocument.findFirst({
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      code: true,
+      titleZh: true,
+      titleEn: true,
+      titleNoteZh: true,
+      titleNoteEn: true,
+      issuer: true,
+      issuedOn: true,
+      publicationNote: true,
+      sections: { orderBy: { sortOrder: "asc" }, select: { id: true, key: true, level: true, number: true, label: true, title: true, textStatus: true, parentId: true } },
+      measures: { orderBy: { sortOrder: "asc" }, select: measureSummary },
+    },
+  });
+  if (!document) return null;
+  const [departments, targets] = await Promise.all([
+    db().department.count({ where: { active: true } }),
+    db().target.count({ where: { measure: { documentId: document.id } } }),
+  ]);
+  return { ...document, counts: { departments, targets } };
+}
+
+export type OpinionOverview = NonNullable<Awaited<ReturnType<typeof getOpinionOverview>>>;
+
+export async function getMeasure(ref: string) {
+  const parsed = parseMeasureRef(ref);
+  if (!parsed) return null;
+  const measure = await db().measure.findFirst({
+    where: { kind: parsed.kind, number: parsed.number },
+    orderBy: { documentId: "asc" },
+    select: {
+      id: true,
+      kind: true,
+      number: true,
+      label: true,
+      titleZh: true,
+      titleEn: true,
+      text: true,
+      textStatus: true,
+      sourceStart: true,
+      sourceEnd: true,
+      sectionInferred: true,
+      document: { select: { titleZh: true, titleEn: true, sourceText: true } },
+      section: { select: { label: true, title: true, parent: { select: { label: true, title: true } } } },
+      revisions: { orderBy: { revisedAt: "desc" }, select: { id: true, revisedAt: true, reason: true, textStatus: true } },
+      duties: {
+        orderBy: [{ role: "asc" }, { code: "asc" }],
+        select: {
+          id: true,
+          code: true,
+          assignee: true,
+          role: true,
+          summaryZh: true,
+          summaryEn: true,
+          sourceQuote: true,
+          sourceStart: true,
+          sourceEnd: true,
+          department: { select: { code: true, nameZh: true, nameEn: true } },
+          units: { select: { unit: { select: { code: true, nameZh: true, nameEn: true } } } },
+        },
+      },
+      targets: {
+        orderBy: { sortOrder: "asc" },
+        select: {
+          id: true,
+          code: true,
+          titleZh: true,
+          titleEn: true,
+          kind: true,
+          comparator: true,
+          threshold: true,
+          period: true,
+          dueDate: true,
+          scope: true,
+          evaluationNoteZh: true,
+          evaluationNoteEn: true,
+          sourceQuote: true,
+          sourceStart: true,
+          sourceEnd: true,
+          indicator: {
+            select: {
+              code: true,
+              nameZh: true,
+              nameEn: true,
+              valueType: true,
+              numerator: { select: { code: true, nameZh: true, nameEn: true, unitOfMeasureZh: true, unitOfMeasureEn: true } },
+              denominator: { select: { code: true, nameZh: true, nameEn: true, unitOfMeasureZh: true, unitOfMeasureEn: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!measure) return null;
+  const { document, ...rest } = measure;
+  // Only the measure's own slice of the source is sent to the page, with spans made relative.
+  const paragraph = measure.sourceStart !== null && measure.sourceEnd !== null ? document.sourceText.slice(measure.sourceStart, measure.sourceEnd) : null;
+  return { ...rest, paragraph, documentTitleZh: document.titleZh, documentTitleEn: document.titleEn };
+}
+
+export type MeasureDetail = NonNullable<Awaited<ReturnType<typeof getMeasure>>>;
+
+export async function getAdjacentMeasures(sortOrder: { kind: "MEASURE" | "SAFEGUARD"; number: number }) {
+  const all = await db().measure.findMany({ orderBy: { sortOrder: "asc" }, select: { kind: true, number: true, label: true, titleZh: true, titleEn: true } });
+  const index = all.findIndex((m) => m.kind === sortOrder.kind && m.number === sortOrder.number);
+  return { previous: index > 0 ? all[index - 1] : undefined, next: index >= 0 ? all[index + 1] : undefined };
+}
+
+export async function listDepartments() {
+  return db().department.findMany({
+    where: { active: true },
+    orderBy: { id: "asc" },
+    select: {
+      code: true,
+      nameZh: true,
+      nameEn: true,
+      kind: true,
+      duties: { select: { role: true, measureId: true } },
+    },
+  });
+}
+
+export async function getDepartment(code: string) {
+  return db().department.findUnique({
+    where: { code },
+    select: {
+      code: true,
+      nameZh: true,
+      nameEn: true,
+      kind: true,
+      aliasesZh: true,
+      active: true,
+      duties: {
+        orderBy: [{ measure: { sortOrder: "asc" } }, { code: "asc" }],
+        select: {
+          code: true,
+          role: true,
+          summaryZh: true,
+          summaryEn: true,
+          sourceQuote: true,
+          measure: { select: { kind: true, number: true, label: true, titleZh: true, titleEn: true } },
+        },
+      },
+    },
+  });
+}
+
+const unitFields = { code: true, statCode: true, nameZh: true, nameEn: true, kind: true, townshipType: true, isReporting: true, active: true } as const;
+
+export async function listUnits() {
+  return db().unit.findMany({
+    where: { kind: { not: "TOWNSHIP" } },
+    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+    select: { ...unitFields, parent: { select: { code: true } }, _count: { select: { children: true } } },
+  });
+}
+
+export async function getUnit(code: string) {
+  const unit = await db().unit.findUnique({
+    where: { code },
+    select: {
+      ...unitFields,
+      parent: { select: { code: true, nameZh: true, nameEn: true, kind: true } },
+      children: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: unitFields },
+    },
+  });
+  if (!unit) return null;
+  // Duties that bind this unit: those given to every reporting unit, and those naming it.
+  const duties = unit.isReporting
+    ? await db().duty.findMany({
+        where: { OR: [{ assignee: "ALL_REPORTING_UNITS" }, { units: { some: { unit: { code } } } }] },
+        orderBy: [{ measure: { sortOrder: "asc" } }, { code: "asc" }],
+        select: {
+          code: true,
+          role: true,
+          assignee: true,
+          summaryZh: true,
+          summaryEn: true,
+          measure: { select: { kind: true, number: true, label: true, titleZh: true, titleEn: true } },
+        },
+      })
+    : [];
+  return { ...unit, duties };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import en from "../../src/i18n/messages/en.json";
+import zh from "../../src/i18n/messages/zh-CN.json";
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/** Top-level ICU arguments such as {count} or {name}; plural branches are not arguments. */
+function argumentsOf(message: string): string[] {
+  const names = new Set<string>();
+  let depth = 0;
+  for (let i = 0; i < message.length; i++) {
+    if (message[i] === "{") {
+      if (depth === 0) {
+        const match = /^\{\s*([A-Za-z0-9_]+)/.exec(message.slice(i));
+        if (match?.[1]) names.add(match[1]);
+      }
+      depth++;
+    } else if (message[i] === "}") depth--;
+  }
+  return [...names].sort();
+}
+
+describe("translations", () => {
+  const zhKeys = flatten(zh as Tree);
+  const enKeys = flatten(en as Tree);
+
+  it("has every key in both zh-CN and en", () => {
+    const missingInEn = [...zhKeys.keys()].filter((k) => !enKeys.has(k));
+    const missingInZh = [...enKeys.keys()].filter((k) => !zhKeys.has(k));
+    expect({ missingInEn, missingInZh }).toEqual({ missingInEn: [], missingInZh: [] });
+  });
+
+  it("uses the same placeholders in both languages", () => {
+    const mismatched = [...zhKeys.keys()]
+      .filter((k) => enKeys.has(k))
+      .filter((k) => argumentsOf(zhKeys.get(k)!).join() !== argumentsOf(enKeys.get(k)!).join());
+    expect(mismatched).toEqual([]);
+  });
+
+  it("has no empty message", () => {
+    const empty = [...zhKeys, ...enKeys].filter(([, v]) => v.trim() === "").map(([k]) => k);
+    expect(empty).toEqual([]);
+  });
+});
