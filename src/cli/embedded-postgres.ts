@@ -12,7 +12,7 @@ import { projectRoot } from "./migrations";
 export type RunningDatabase = { url: string; stop: () => Promise<void> };
 
 /** True when every folder from / down to `dir` lets other users pass (search bit). */
-function traversableByOthers(dir: string): boolean {
+export function traversableByOthers(dir: string): boolean {
   let current = path.resolve(dir);
   for (;;) {
     if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { seedAll } from "../../prisma/seed/index";
-import { startEmbeddedPostgres } from "../../src/cli/embedded-postgres";
+import { defaultDataRoot, startEmbeddedPostgres } from "../../src/cli/embedded-postgres";
 import { applyMigrations, projectRoot } from "../../src/cli/migrations";
 import { createClient } from "../../src/server/db/create-client";
 
@@ -13,7 +13,7 @@ if (!existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) {
   console.error("no production build: run `npm run build` first (npm test does)");
   process.exit(1);
 }
-const db = await startEmbeddedPostgres({ dataDir: path.join(projectRoot, ".tmp", `pg-e2e-${process.pid}`), throwaway: true });
+const db = await startEmbeddedPostgres({ dataDir: path.join(defaultDataRoot(), `test-pg-e2e-${process.pid}`), throwaway: true });
 await applyMigrations(db.url);
 const prisma = createClient(db.url);
 await seedAll(prisma, { demo: true });

@@ -4,8 +4,8 @@
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../../src/cli/embedded-postgres";
-import { applyMigrations, projectRoot } from "../../src/cli/migrations";
+import { defaultDataRoot, startEmbeddedPostgres } from "../../src/cli/embedded-postgres";
+import { applyMigrations } from "../../src/cli/migrations";
 import { createClient } from "../../src/server/db/create-client";
 import { seedAll } from "../../prisma/seed/index";
 
@@ -20,7 +20,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
-  const dataDir = path.join(projectRoot, ".tmp", `pg-vitest-${process.pid}`);
+  const dataDir = path.join(defaultDataRoot(), `test-pg-vitest-${process.pid}`);
   const server = process.env.TEST_DATABASE_ADMIN_URL
     ? { url: process.env.TEST_DATABASE_ADMIN_URL, stop: async () => {} }
     : await startEmbeddedPostgres({ dataDir, throwaway: true });
