@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import en from "../../src/i18n/messages/en.json";
-import zh from "../../src/i18n/messages/zh-CN.json";
+import { readdirSync, readFileSync } from "node:fs";
+import { MESSAGE_FILES } from "../../src/i18n/message-files";
+
+const dir = new URL("../../src/i18n/messages/", import.meta.url);
+const load = (locale: string) =>
+  Object.assign({}, ...MESSAGE_FILES.map((file) => JSON.parse(readFileSync(new URL(`${locale}/${file}.json`, dir), "utf8")))) as Tree;
+const zh = load("zh-CN");
+const en = load("en");
 
 type Tree = { [key: string]: string | Tree };
 
@@ -31,8 +37,25 @@ function argumentsOf(message: string): string[] {
 }
 
 describe("translations", () => {
-  const zhKeys = flatten(zh as Tree);
-  const enKeys = flatten(en as Tree);
+  it("loads every message file there is, in both languages", () => {
+    for (const locale of ["zh-CN", "en"]) {
+      const files = readdirSync(new URL(`${locale}/`, dir)).map((f) => f.replace(/\.json$/, "")).sort();
+      expect(files).toEqual([...MESSAGE_FILES].sort());
+    }
+  });
+
+  it("never defines one namespace in two files", () => {
+    const seen = new Map<string, string>();
+    for (const file of MESSAGE_FILES) {
+      for (const ns of Object.keys(JSON.parse(readFileSync(new URL(`zh-CN/${file}.json`, dir), "utf8")))) {
+        expect(seen.get(ns), `namespace ${ns} in ${file} and ${seen.get(ns)}`).toBeUndefined();
+        seen.set(ns, file);
+      }
+    }
+  });
+
+  const zhKeys = flatten(zh);
+  const enKeys = flatten(en);
 
   it("has every key in both zh-CN and en", () => {
     const missingInEn = [...zhKeys.keys()].filter((k) => !enKeys.has(k));
