@@ -8,6 +8,13 @@ const schema = z.object({
     .string({ error: "DATABASE_URL is not set: run `npm start`, which provides an embedded PostgreSQL, or set it to your server" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Signs the session cookie (which carries only the server-side session id). npm start
+  // generates one and keeps it beside the embedded database when it is not set.
+  NEXTAUTH_SECRET: z.string({ error: "NEXTAUTH_SECRET is not set (npm start generates one; set it yourself elsewhere)" }).min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  // The public URL; https:// turns on Secure and __Host- cookies.
+  NEXTAUTH_URL: z.url().optional(),
+  // 1 only behind a reverse proxy of ours that sets X-Forwarded-For.
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   // Log every query slower than this many milliseconds (0 turns the log off).
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
 });

@@ -1,0 +1,20 @@
+/**
+ * Expected failures are values with a code the UI translates; unexpected ones are logged and
+ * shown generically. `NOT_FOUND` is also what a record outside the caller's scope looks like.
+ */
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED" | "UNEXPECTED";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    /** a message key in the "errors" namespace, or a specific key such as "auth.wrongPassword" */
+    readonly messageKey: string = `errors.${code}`,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(messageKey);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = () => new AppError("NOT_FOUND");
+export const forbidden = () => new AppError("FORBIDDEN");
