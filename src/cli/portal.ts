@@ -3,12 +3,15 @@
 // production server until Ctrl-C, and stops the embedded database with it.
 import "dotenv/config";
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { seedAll, isSeeded } from "../../prisma/seed/index";
 import { demoAccounts } from "../../prisma/seed/accounts";
 import { createClient } from "../server/db/create-client";
 import { connectOrStartDatabase } from "./database";
+import { defaultDataRoot } from "./embedded-postgres";
 import { applyMigrations, projectRoot } from "./migrations";
 
 const log = (line: string) => console.log(`[portal] ${line}`);
@@ -19,6 +22,7 @@ async function main() {
   }
   const db = await connectOrStartDatabase(log);
   process.env.DATABASE_URL = db.url;
+  process.env.NEXTAUTH_SECRET ??= await persistentSecret();
 
   const applied = await applyMigrations(db.url);
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
@@ -66,6 +70,17 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   server.on("exit", (code) => void stop(code ?? 1));
+}
+
+/** A cookie-signing secret generated once and kept (mode 600) beside the embedded database. */
+async function persistentSecret(): Promise<string> {
+  const file = path.join(defaultDataRoot(), "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, secret, { mode: 0o600 });
+  log(`generated NEXTAUTH_SECRET in ${file}`);
+  return secret;
 }
 
 function require_next(): string {

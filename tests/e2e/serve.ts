@@ -1,6 +1,7 @@
 // The server the browser tests run against: a throwaway embedded PostgreSQL, migrated and
 // seeded (with demo data), and the production build under `next start`. Stops both on SIGTERM.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { seedAll } from "../../prisma/seed/index";
@@ -21,7 +22,7 @@ await prisma.$disconnect();
 
 const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   cwd: projectRoot,
-  env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: "production" },
+  env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: `http://127.0.0.1:${port}` },
   stdio: "inherit",
   detached: true,
 });

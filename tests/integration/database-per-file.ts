@@ -24,6 +24,8 @@ await admin.end();
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 process.env.DATABASE_URL = url.toString();
+// The app validates its whole environment on first use (src/env.ts): give it a signing secret.
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
 
 afterAll(async () => {
   const prisma = (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma;

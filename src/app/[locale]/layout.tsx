@@ -4,6 +4,8 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocaleSwitch } from "@/components/locale-switch";
+import { SignOutButton } from "@/components/sign-out-button";
+import { getCurrentActor } from "@/server/auth/current-actor";
 import { Link } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 import "../globals.css";
@@ -20,6 +22,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "site" });
   const nav = await getTranslations({ locale, namespace: "nav" });
+  const tw = await getTranslations({ locale, namespace: "workspace" });
+  const actor = await getCurrentActor();
   // Client components get only the messages they use (the error boundary's), not the whole catalogue.
   const { errors } = await getMessages({ locale });
   return (
@@ -34,7 +38,17 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             <Link href="/" className="text-lg font-semibold leading-snug hover:underline">
               {t("name")}
             </Link>
-            <LocaleSwitch otherLocale={locale === "en" ? "zh-CN" : "en"} label={t("switchTo")} ariaLabel={t("switchToLabel")} />
+            <div className="flex items-center gap-2">
+              {actor ? (
+                <>
+                  <Link href="/workspace" className="px-2 py-1 text-sm underline">{tw("title")} · {actor.displayName}</Link>
+                  <SignOutButton label={tw("signOut")} />
+                </>
+              ) : (
+                <Link href="/login" className="px-2 py-1 text-sm underline">{tw("signIn")}</Link>
+              )}
+              <LocaleSwitch otherLocale={locale === "en" ? "zh-CN" : "en"} label={t("switchTo")} ariaLabel={t("switchToLabel")} />
+            </div>
           </div>
           <nav aria-label={nav("main")} className="bg-brand-700">
             <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">

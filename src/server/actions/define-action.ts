@@ -29,8 +29,9 @@ export type ActionSpec<S extends z.ZodType = z.ZodType, T = unknown> = {
   /**
    * Loads the record the action works on and returns who owns it, so scope is checked against
    * the record, never against ids the client sends. null: no such record (→ NOT_FOUND).
+   * Actions on one's own account load the actor's own user row: `(_, actor) => …actor.userId`.
    */
-  target?: (input: z.infer<S>) => Promise<ScopedRecord | null>;
+  target?: (input: z.infer<S>, actor: Actor | null) => Promise<ScopedRecord | null>;
   run: (input: z.infer<S>, ctx: ActionContext) => Promise<T>;
 };
 
@@ -87,7 +88,7 @@ export async function executeAction<S extends z.ZodType, T>(
       return { ok: false, code: "VALIDATION", messageKey: "errors.VALIDATION", fieldErrors, values: safeValues(rawObject) };
     }
     const input = parsed.data;
-    const target = spec.target ? await spec.target(input) : undefined;
+    const target = spec.target ? await spec.target(input, actor) : undefined;
     if (spec.target && !target) {
       // No such record. A role without the permission is still told "forbidden" (and audited);
       // one that holds it learns only "not found".

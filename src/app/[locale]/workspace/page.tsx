@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link, redirect } from "@/i18n/navigation";
+import { getWorkspace } from "@/server/workspace/get-workspace";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "workspace" }))("title") };
+}
+
+export default async function WorkspacePage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const workspace = await getWorkspace();
+  if (workspace.kind === "signed-out") return redirect({ href: "/login?callbackUrl=/workspace", locale });
+  if (workspace.kind === "restricted") return redirect({ href: workspace.redirectTo, locale });
+  const [t, tr] = await Promise.all([getTranslations("workspace"), getTranslations("roles")]);
+  const en = locale === "en";
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <section aria-labelledby="me" className="rounded border border-stone-300 bg-white p-4">
+        <h2 id="me" className="text-lg font-semibold">{t("signedInAs", { name: workspace.displayName })}</h2>
+        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
+          <dt className="font-medium">{t("username")}</dt>
+          <dd>{workspace.username}</dd>
+          <dt className="font-medium">{t("role")}</dt>
+          <dd>{tr(workspace.role)}</dd>
+          {workspace.scope && (
+            <>
+              <dt className="font-medium">{t("scope")}</dt>
+              <dd>{en ? workspace.scope.nameEn : workspace.scope.nameZh}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+      <section aria-labelledby="tasks">
+        <h2 id="tasks" className="text-lg font-semibold">{t("tasks")}</h2>
+        {workspace.links.length === 0 ? (
+          <p className="mt-2 text-stone-700">{t("noTasks")}</p>
+        ) : (
+          <ul className="mt-2 grid gap-3 sm:grid-cols-2">
+            {workspace.links.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="block rounded border border-stone-300 bg-white p-4 text-brand-800 underline hover:bg-stone-100">
+                  {t(`links.${link.key}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="account">
+        <h2 id="account" className="text-lg font-semibold">{t("account")}</h2>
+        <ul className="mt-2 list-disc pl-6">
+          <li><Link href="/account/password" className="underline">{t("changePassword")}</Link></li>
+          <li><Link href="/account/two-factor" className="underline">{t("twoFactor")}</Link></li>
+        </ul>
+      </section>
+      <details className="text-sm text-stone-700">
+        <summary>{t("permissions")}</summary>
+        <ul className="mt-2 list-disc pl-6 font-mono">
+          {workspace.permissions.map((p) => <li key={p}>{p}</li>)}
+        </ul>
+      </details>
+    </div>
+  );
+}
