@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { hashPassword } from "../../src/server/auth/password-hash";
+import { storedDemoTotpSecret } from "../../src/server/auth/totp";
 import { readSeedJson } from "./files";
 
 const accountsFile = z.object({
@@ -12,6 +13,9 @@ const accountsFile = z.object({
       unitCode: z.string().optional(),
       departmentCode: z.string().optional(),
       password: z.string(),
+      // Base32, published: the roles that must use two-factor authentication are seeded enrolled
+      // so the README's accounts work at once (`npm run demo:totp -- <username>` gives the code).
+      totpSecret: z.string().regex(/^[A-Z2-7]{32}$/).optional(),
     }),
   ),
 });
@@ -41,6 +45,8 @@ export async function seedDemoAccounts(prisma: PrismaClient) {
         departmentId: department?.id ?? null,
         passwordHash: await hashPassword(account.password),
         mustChangePassword: false,
+        totpSecret: account.totpSecret ? storedDemoTotpSecret(account.totpSecret) : null,
+        totpEnabledAt: account.totpSecret ? new Date() : null,
         isDemo: true,
       },
     });

@@ -33,6 +33,22 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function hashAuditRow(prevHash: string, row: HashedFields): string {
-  const payload = canonicalJson({ ...row, at: row.at.toISOString(), prevHash });
+  // Named fields, not a spread: a row read back from the database also carries id (a bigint,
+  // which JSON cannot encode) and its own hash, neither of which is part of what was hashed.
+  const hashed: Record<keyof HashedFields, unknown> = {
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorName: row.actorName,
+    actorRole: row.actorRole,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    unitId: row.unitId,
+    changes: row.changes,
+    ip: row.ip,
+    requestId: row.requestId,
+    outcome: row.outcome,
+  };
+  const payload = canonicalJson({ ...hashed, prevHash });
   return createHash("sha256").update(payload).digest("hex");
 }

@@ -65,7 +65,8 @@ export async function getMeasure(ref: string) {
       sectionInferred: true,
       document: { select: { titleZh: true, titleEn: true, sourceText: true } },
       section: { select: { label: true, title: true, parent: { select: { label: true, title: true } } } },
-      revisions: { orderBy: { revisedAt: "desc" }, select: { id: true, revisedAt: true, reason: true, textStatus: true } },
+      // the imported original, kept as a FROM_SOURCE revision, is not itself a revision
+      revisions: { where: { textStatus: { not: "FROM_SOURCE" } }, orderBy: { revisedAt: "desc" }, select: { id: true, revisedAt: true, reason: true, textStatus: true } },
       duties: {
         orderBy: [{ role: "asc" }, { code: "asc" }],
         select: {
@@ -117,7 +118,9 @@ export async function getMeasure(ref: string) {
   if (!measure) return null;
   const { document, ...rest } = measure;
   // Only the measure's own slice of the source is sent to the page, with spans made relative.
-  const paragraph = measure.sourceStart !== null && measure.sourceEnd !== null ? document.sourceText.slice(measure.sourceStart, measure.sourceEnd) : null;
+  // Once staff have revised the text, the page shows their text, not the imported paragraph.
+  const { sourceStart, sourceEnd } = measure;
+  const paragraph = measure.textStatus === "FROM_SOURCE" && sourceStart !== null && sourceEnd !== null ? document.sourceText.slice(sourceStart, sourceEnd) : null;
   return { ...rest, paragraph, documentTitleZh: document.titleZh, documentTitleEn: document.titleEn };
 }
 

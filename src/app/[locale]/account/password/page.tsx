@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/forms/client-messages";
+import { redirect } from "@/i18n/navigation";
+import { getPasswordPage } from "@/server/account/queries";
+import { getCurrentActor } from "@/server/auth/current-actor";
+import { getRequestContext } from "@/server/auth/request-context";
+import { ChangePasswordForm } from "./change-password-form";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "account.password" }))("title") };
+}
+
+export default async function PasswordPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await getCurrentActor();
+  if (!actor) return redirect({ href: "/login?callbackUrl=/account/password", locale });
+  // Until two-factor enrolment is done, that is the only thing the account may do.
+  if (actor.restriction === "enrol-totp") return redirect({ href: "/account/two-factor", locale });
+  const [page, t] = await Promise.all([getPasswordPage(actor, await getRequestContext()), getTranslations("account.password")]);
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {page.reason && (
+        <div className="border-l-4 border-amber-600 bg-amber-50 p-4">
+          <h2 className="font-semibold">{t("requiredTitle")}</h2>
+          <p className="mt-1">{page.reason === "issued-password" ? t("reasonIssued") : t("reasonExpired", { days: page.maxAgeDays ?? 0 })}</p>
+        </div>
+      )}
+      <section aria-labelledby="password-rules" className="rounded border border-stone-300 bg-white p-4">
+        <h2 id="password-rules" className="font-semibold">{t("rulesTitle")}</h2>
+        <ul className="mt-2 list-disc space-y-1 pl-5 text-stone-800">
+          <li>{t("ruleLength", { min: page.minLength, max: page.maxLength })}</li>
+          <li>{t("ruleCommon")}</li>
+          <li>{t("ruleUsername")}</li>
+          {page.historyCount !== null ? <li>{t("ruleHistory", { count: page.historyCount })}</li> : <li>{t("ruleCurrent")}</li>}
+          {page.maxAgeDays !== null && <li>{t("ruleMaxAge", { days: page.maxAgeDays })}</li>}
+          <li>{t("rulePassphrase")}</li>
+        </ul>
+        <p className="mt-2 text-sm text-stone-600">{t("otherSessions")}</p>
+      </section>
+      <ClientMessages namespaces={["auth", "account"]}>
+        <ChangePasswordForm username={page.username} />
+      </ClientMessages>
+    </div>
+  );
+}

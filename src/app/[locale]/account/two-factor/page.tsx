@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/forms/client-messages";
+import { Link, redirect } from "@/i18n/navigation";
+import { getTwoFactorPage } from "@/server/account/queries";
+import { getCurrentActor } from "@/server/auth/current-actor";
+import { getRequestContext } from "@/server/auth/request-context";
+import { EnrolPanel, RegenerateRecoveryCodesForm, StartTotpForm } from "./two-factor-forms";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "account.totp" }))("title") };
+}
+
+export default async function TwoFactorPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await getCurrentActor();
+  if (!actor) return redirect({ href: "/login?callbackUrl=/account/two-factor", locale });
+  // A password that must be changed comes first; only then two-factor enrolment.
+  if (actor.restriction === "change-password") return redirect({ href: "/account/password", locale });
+  const [page, t, format] = await Promise.all([getTwoFactorPage(actor, await getRequestContext()), getTranslations("account.totp"), getFormatter()]);
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="text-stone-700">{t("intro")}</p>
+      {page.required && page.state !== "enrolled" && (
+        <div className="border-l-4 border-amber-600 bg-amber-50 p-4">
+          <h2 className="font-semibold">{t("requiredTitle")}</h2>
+          <p className="mt-1">{t("requiredBody")}</p>
+        </div>
+      )}
+
+      <ClientMessages namespaces={["auth", "account"]}>
+        {page.state === "enrolled" && (
+          <>
+            <section aria-labelledby="totp-status" className="rounded border border-stone-300 bg-white p-4">
+              <h2 id="totp-status" className="text-lg font-semibold">{t("statusTitle")}</h2>
+              <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+                <dt className="font-medium">{t("status")}</dt>
+                <dd>{page.enabledAt ? t("statusOnSince", { date: format.dateTime(page.enabledAt, { dateStyle: "long", timeStyle: "short" }) }) : t("statusOn")}</dd>
+                <dt className="font-medium">{t("recoveryCodesLeftLabel")}</dt>
+                <dd>{t("recoveryCodesLeft", { count: page.recoveryCodesLeft })}</dd>
+              </dl>
+              <p className="mt-3 text-sm text-stone-600">{t("lostDevice")}</p>
+            </section>
+            <section aria-labelledby="totp-regenerate" className="rounded border border-stone-300 bg-white p-4">
+              <h2 id="totp-regenerate" className="text-lg font-semibold">{t("regenerateTitle")}</h2>
+              <p className="mt-1 text-stone-700">{t("regenerateIntro")}</p>
+              <div className="mt-3">
+                <RegenerateRecoveryCodesForm />
+              </div>
+            </section>
+            <p>
+              <Link href="/workspace" className="text-brand-800 underline">{t("toWorkspace")}</Link>
+            </p>
+          </>
+        )}
+
+        {page.state === "off" && (
+          <section aria-labelledby="totp-start" className="rounded border border-stone-300 bg-white p-4">
+            <h2 id="totp-start" className="text-lg font-semibold">{t("startTitle")}</h2>
+            <p className="mt-1 text-stone-700">{t("startIntro")}</p>
+            <div className="mt-3">
+              <StartTotpForm label={t("start")} />
+            </div>
+          </section>
+        )}
+
+        {page.state === "pending" && page.pending && (
+          <>
+            <EnrolPanel qrSvg={page.pending.qrSvg} secret={page.pending.secret} uri={page.pending.uri} username={page.username} />
+            <section aria-labelledby="totp-restart" className="text-sm text-stone-700">
+              <h2 id="totp-restart" className="font-semibold">{t("restartTitle")}</h2>
+              <p className="mt-1">{t("restartIntro")}</p>
+              <div className="mt-2">
+                <StartTotpForm label={t("restart")} tone="secondary" />
+              </div>
+            </section>
+          </>
+        )}
+      </ClientMessages>
+    </div>
+  );
+}

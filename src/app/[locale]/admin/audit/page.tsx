@@ -1,0 +1,274 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Link, redirect } from "@/i18n/navigation";
+import { AUDIT_EXPORT_CAP } from "@/server/audit/export-csv";
+import { AUDIT_OUTCOMES, filterQueryString, formatShanghai, type AuditFilters, type FilterKey } from "@/server/audit/filters";
+import { checkAuditChain, listUnitOptions, searchAuditLog, type AuditRow, type ChainCheck } from "@/server/audit/queries";
+import { getCurrentActor } from "@/server/auth/current-actor";
+import { getRequestContext } from "@/server/auth/request-context";
+import { ROLES } from "@/server/auth/roles";
+import { AppError } from "@/server/errors";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> };
+type T = Awaited<ReturnType<typeof getTranslations<"audit">>>;
+
+const PATH = "/admin/audit";
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "audit" });
+  return { title: t("title") };
+}
+
+export default async function AuditLogPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await getCurrentActor();
+  if (!actor) return redirect({ href: "/login", locale });
+  if (actor.restriction === "change-password") return redirect({ href: "/account/password", locale });
+  if (actor.restriction === "enrol-totp") return redirect({ href: "/account/two-factor", locale });
+
+  const [sp, context, t, errors] = await Promise.all([searchParams, getRequestContext(), getTranslations("audit"), getTranslations("errors")]);
+  let result;
+  try {
+    result = await searchAuditLog(actor, context, sp);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "FORBIDDEN") {
+      return (
+        <section aria-labelledby="forbidden" className="max-w-2xl rounded border border-red-300 bg-white p-5">
+          <h1 id="forbidden" className="text-2xl font-bold">{t("forbiddenTitle")}</h1>
+          <p className="mt-2">{errors("FORBIDDEN")}</p>
+        </section>
+      );
+    }
+    throw error;
+  }
+  const [units, chain] = await Promise.all([listUnitOptions(), sp.verify === "1" ? checkAuditChain(actor, context) : null]);
+  const en = locale === "en";
+  const { rows, query, ignored } = result;
+
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-2 max-w-3xl text-stone-700">{t("intro")}</p>
+      </header>
+
+      {ignored.length > 0 && <IgnoredNotice ignored={ignored} t={t} />}
+
+      <section aria-labelledby="filters" className="rounded border border-stone-300 bg-white p-5">
+        <h2 id="filters" className="text-lg font-semibold">{t("filtersTitle")}</h2>
+        {/* GET, so the filters live in the URL: shareable, bookmarkable, and the export link carries them. */}
+        <form method="get" className="mt-3 grid gap-4 md:grid-cols-3">
+          <TextInput name="actor" label={t("actor")} hint={t("actorHint")} value={query.actor} />
+          <TextInput name="action" label={t("action")} hint={t("actionHint")} value={query.action} />
+          <div>
+            <label htmlFor="filter-outcome" className="block font-medium">{t("outcome")}</label>
+            <select id="filter-outcome" name="outcome" defaultValue={query.outcome ?? ""} className="mt-1 w-full rounded border border-stone-500 bg-white p-2 focus:outline-none focus:ring-4 focus:ring-amber-400">
+              <option value="">{t("outcomeAny")}</option>
+              {AUDIT_OUTCOMES.map((outcome) => (
+                <option key={outcome} value={outcome}>{t(`outcomes.${outcome}`)}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-unit" className="block font-medium">{t("unit")}</label>
+            <select id="filter-unit" name="unit" defaultValue={query.unit ?? ""} className="mt-1 w-full rounded border border-stone-500 bg-white p-2 focus:outline-none focus:ring-4 focus:ring-amber-400">
+              <option value="">{t("unitAny")}</option>
+              {units.map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {"\u00a0\u00a0".repeat(unit.depth)}
+                  {en ? (unit.nameEn ?? unit.nameZh) : unit.nameZh}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextInput name="from" label={t("from")} hint={t("timeHint")} value={query.from} />
+          <TextInput name="to" label={t("to")} hint={t("timeHint")} value={query.to} />
+          <div className="flex flex-wrap items-center gap-4 md:col-span-3">
+            <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus:outline-none focus:ring-4 focus:ring-amber-400">
+              {t("apply")}
+            </button>
+            <Link href={PATH} className="underline focus:outline-none focus:ring-4 focus:ring-amber-400">{t("clear")}</Link>
+          </div>
+        </form>
+      </section>
+
+      <section aria-labelledby="results">
+        <h2 id="results" className="text-lg font-semibold">{t("resultsTitle")}</h2>
+        {rows.length === 0 ? (
+          <p className="mt-2 text-stone-600">{t("empty")}</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full border-collapse bg-white text-sm">
+              <caption className="sr-only">{t("resultsCaption")}</caption>
+              <thead>
+                <tr className="border-b-2 border-stone-400 text-left align-bottom">
+                  <th scope="col" className="p-2">{t("colTime")}</th>
+                  <th scope="col" className="p-2">{t("colActor")}</th>
+                  <th scope="col" className="p-2">{t("colRole")}</th>
+                  <th scope="col" className="p-2">{t("colAction")}</th>
+                  <th scope="col" className="p-2">{t("colOutcome")}</th>
+                  <th scope="col" className="p-2">{t("colTarget")}</th>
+                  <th scope="col" className="p-2">{t("colUnit")}</th>
+                  <th scope="col" className="p-2">{t("colIp")}</th>
+                  <th scope="col" className="p-2">{t("colRequest")}</th>
+                  <th scope="col" className="p-2">{t("colChanges")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <ResultRow key={row.id} row={row} en={en} t={t} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {(result.olderCursor || result.paged) && (
+          <nav aria-label={t("paging")} className="mt-3 flex gap-6 text-sm">
+            {result.paged && <Link href={{ pathname: PATH, query }} className="underline">{t("newest")}</Link>}
+            {result.olderCursor && (
+              <Link href={{ pathname: PATH, query: { ...query, before: result.olderCursor } }} rel="next" className="underline">
+                {t("older")} →
+              </Link>
+            )}
+          </nav>
+        )}
+      </section>
+
+      <section aria-labelledby="export" className="rounded border border-stone-300 bg-white p-5">
+        <h2 id="export" className="text-lg font-semibold">{t("exportTitle")}</h2>
+        <p className="mt-2 text-stone-700">{t("exportBody", { max: AUDIT_EXPORT_CAP })}</p>
+        {/* A route handler, not a page: no locale prefix. */}
+        <a href={`/api/audit/export${filterQueryString(query)}`} className="mt-3 inline-block underline focus:outline-none focus:ring-4 focus:ring-amber-400">
+          {t("exportLink")}
+        </a>
+      </section>
+
+      <section aria-labelledby="verify" className="rounded border border-stone-300 bg-white p-5">
+        <h2 id="verify" className="text-lg font-semibold">{t("verifyTitle")}</h2>
+        <p className="mt-2 text-stone-700">{t("verifyBody")}</p>
+        {chain && <ChainResult chain={chain} t={t} />}
+        <Link href={{ pathname: PATH, query: { ...query, verify: "1" } }} className="mt-3 inline-block underline focus:outline-none focus:ring-4 focus:ring-amber-400">
+          {t("verifyLink")}
+        </Link>
+      </section>
+    </div>
+  );
+}
+
+function TextInput({ name, label, hint, value }: { name: FilterKey; label: string; hint: string; value?: string }) {
+  const id = `filter-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      <p id={`${id}-hint`} className="text-sm text-stone-600">{hint}</p>
+      <input
+        id={id}
+        name={name}
+        type="text"
+        defaultValue={value ?? ""}
+        aria-describedby={`${id}-hint`}
+        maxLength={100}
+        autoComplete="off"
+        spellCheck={false}
+        className="mt-1 w-full rounded border border-stone-500 p-2 focus:outline-none focus:ring-4 focus:ring-amber-400"
+      />
+    </div>
+  );
+}
+
+function IgnoredNotice({ ignored, t }: { ignored: AuditFilters["ignored"]; t: T }) {
+  return (
+    <div role="status" className="border-l-4 border-amber-500 bg-amber-50 p-4">
+      <h2 className="font-semibold">{t("ignoredTitle")}</h2>
+      <ul className="mt-1 list-disc pl-6">
+        {ignored.map((key) => (
+          <li key={key}>{key === "before" ? t("ignoredBefore") : t("ignoredField", { field: t(key) })}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const OUTCOME_STYLE = {
+  SUCCESS: "bg-green-100 text-green-900 border-green-300",
+  DENIED: "bg-red-100 text-red-900 border-red-300",
+  FAILURE: "bg-amber-100 text-amber-900 border-amber-300",
+} as const;
+
+function ResultRow({ row, en, t }: { row: AuditRow; en: boolean; t: T }) {
+  const role = ROLES.find((r) => r === row.actorRole);
+  return (
+    <tr className="border-b border-stone-200 align-top">
+      <td className="whitespace-nowrap p-2">
+        <time dateTime={row.at.toISOString()}>{formatShanghai(row.at)}</time>
+      </td>
+      <td className="p-2">{row.actorName ?? <span className="text-stone-600">{t("anonymous")}</span>}</td>
+      <td className="p-2">{role ? t(`roles.${role}`) : row.actorRole}</td>
+      <td className="p-2"><code className="break-all">{row.action}</code></td>
+      <td className="p-2">
+        <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLE[row.outcome]}`}>{t(`outcomes.${row.outcome}`)}</span>
+      </td>
+      <td className="p-2">{[row.targetType, row.targetId].filter(Boolean).join(" ")}</td>
+      <td className="p-2">{row.unit ? (en ? (row.unit.nameEn ?? row.unit.nameZh) : row.unit.nameZh) : ""}</td>
+      <td className="whitespace-nowrap p-2"><code>{row.ip}</code></td>
+      <td className="p-2"><code className="break-all text-xs">{row.requestId}</code></td>
+      <td className="min-w-64 p-2"><Changes changes={row.changes} empty={t("noChanges")} /></td>
+    </tr>
+  );
+}
+
+const LIMIT = 80;
+
+function compact(value: unknown): ReactNode {
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? "");
+  return text.length > LIMIT ? <span title={text}>{`${text.slice(0, LIMIT)}…`}</span> : text;
+}
+
+const isBeforeAfter = (value: unknown): value is { before: unknown; after: unknown } =>
+  value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).sort().join() === "after,before";
+
+/** diffFields' { field: { before, after } } as "field: before → after"; anything else as compact JSON. */
+function Changes({ changes, empty }: { changes: unknown; empty: string }) {
+  if (changes === null || changes === undefined) return <span className="text-stone-500">{empty}</span>;
+  if (typeof changes !== "object" || Array.isArray(changes)) return <code className="break-all">{compact(changes)}</code>;
+  const entries = Object.entries(changes);
+  if (entries.length === 0) return <span className="text-stone-500">{empty}</span>;
+  return (
+    <ul className="space-y-0.5">
+      {entries.map(([key, value]) => (
+        <li key={key} className="break-all">
+          <span className="font-medium">{key}</span>:{" "}
+          {isBeforeAfter(value) ? (
+            <>
+              <del className="text-red-800">{compact(value.before)}</del> → <ins className="text-green-800 no-underline">{compact(value.after)}</ins>
+            </>
+          ) : (
+            compact(value)
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ChainResult({ chain, t }: { chain: ChainCheck; t: T }) {
+  if (chain.ok) {
+    return (
+      <p role="status" className="mt-3 border-l-4 border-green-600 bg-green-50 p-3 font-medium text-green-900">
+        {t("verifyOk", { rows: chain.rows })}
+      </p>
+    );
+  }
+  return (
+    <div role="alert" className="mt-3 border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+      <p className="font-semibold">{chain.kind === "link" ? t("verifyBrokenLink", { id: chain.firstBrokenId }) : t("verifyBrokenContent", { id: chain.firstBrokenId })}</p>
+      <p className="mt-1">{t("verifyBrokenAdvice")}</p>
+    </div>
+  );
+}

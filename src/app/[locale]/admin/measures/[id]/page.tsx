@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { NotPermitted, OrgAdminNav } from "@/components/admin-org/admin-chrome";
+import { MeasureTextForm } from "@/components/admin-org/measure-form";
+import { loadAuthorized, requireSignedIn } from "@/components/admin-org/page-guard";
+import { Badge } from "@/components/badge";
+import { ClientMessages } from "@/components/forms/client-messages";
+import { measureHref, measureName } from "@/components/measure-heading";
+import { Link } from "@/i18n/navigation";
+import { getRequestContext } from "@/server/auth/request-context";
+import { getMeasureForAdmin, MEASURE_TEXT_MAX, MEASURE_TITLE_MAX, ORIGINAL_TEXT_REASON } from "@/server/organisation/measures";
+import { reviseMeasureAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "adminPolicy" }))("edit.title") };
+}
+
+export default async function AdminMeasurePage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireSignedIn(locale);
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const context = await getRequestContext();
+  const loaded = await loadAuthorized(() => getMeasureForAdmin(actor, context, Number(id)));
+  if (!loaded.allowed) return <NotPermitted />;
+  const measure = loaded.data;
+  if (!measure) notFound();
+  const [t, tm, format] = await Promise.all([getTranslations("adminPolicy"), getTranslations("measure"), getFormatter()]);
+  const name = measureName(measure, locale, tm);
+
+  return (
+    <div className="space-y-6">
+      <OrgAdminNav current="measures" />
+      <p className="text-sm">
+        <Link href="/admin/measures" className="underline">{t("edit.backToList")}</Link>
+      </p>
+      <header>
+        <h1 className="text-2xl font-bold">
+          {name.label}
+          {name.title ? ` ${name.title}` : ""}
+        </h1>
+        <p className="mt-1 flex flex-wrap items-center gap-3 text-sm">
+          <Badge tone={measure.textStatus === "NOT_ENTERED" ? "missing" : measure.textStatus === "ENTERED_BY_STAFF" ? "info" : "neutral"}>{t(`status.${measure.textStatus}`)}</Badge>
+          <Link href={measureHref(measure)} className="underline">{t("edit.publicPage")}</Link>
+        </p>
+      </header>
+
+      <ClientMessages namespaces={["adminPolicy"]}>
+        <MeasureTextForm
+          action={reviseMeasureAction}
+          measure={{ id: measure.id, titleZh: measure.titleZh, text: measure.text, notEntered: measure.textStatus === "NOT_ENTERED", updatedAt: measure.updatedAt.toISOString() }}
+          limits={{ title: MEASURE_TITLE_MAX, text: MEASURE_TEXT_MAX }}
+        />
+      </ClientMessages>
+
+      <section aria-labelledby="revisions">
+        <h2 id="revisions" className="text-lg font-semibold">{t("edit.revisions")}</h2>
+        {measure.revisions.length === 0 ? (
+          <p className="mt-2 text-stone-600">{t("edit.noRevisions")}</p>
+        ) : (
+          <ol className="mt-2 space-y-3">
+            {measure.revisions.map((revision) => {
+              const original = revision.textStatus === "FROM_SOURCE";
+              return (
+                <li key={revision.id} className="rounded border border-stone-300 bg-white p-3">
+                  <p className="text-sm">
+                    <span className="tabular-nums">{format.dateTime(revision.revisedAt, { dateStyle: "medium", timeStyle: "short" })}</span>
+                    {" · "}
+                    {original ? t("edit.imported") : revision.revisedBy ? `${revision.revisedBy.displayName} (${revision.revisedBy.username})` : "—"}
+                    {" · "}
+                    <Badge tone={original ? "neutral" : "info"}>{t(`status.${revision.textStatus}`)}</Badge>
+                  </p>
+                  <p className="mt-1">
+                    <span className="font-medium">{t("edit.reason")}</span> {original && revision.reason === ORIGINAL_TEXT_REASON ? t("edit.originalReason") : revision.reason}
+                  </p>
+                  <details className="mt-1">
+                    <summary className="cursor-pointer text-brand-800 underline">{t("edit.showText")}</summary>
+                    <p className="mt-2 font-medium" lang="zh-CN">{revision.titleZh ?? "—"}</p>
+                    <p className="mt-1 whitespace-pre-line leading-7" lang="zh-CN">{revision.text ?? "—"}</p>
+                  </details>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

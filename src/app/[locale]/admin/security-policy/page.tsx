@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Forbidden, requireActor, unlessForbidden } from "@/components/admin-users/page-guard";
+import { SecurityPolicyForm } from "@/components/admin-users/security-policy-form";
+import { ClientMessages } from "@/components/forms/client-messages";
+import { Link } from "@/i18n/navigation";
+import { getRequestContext } from "@/server/auth/request-context";
+import { isAdministrator, ROLES } from "@/server/auth/roles";
+import { getSecurityPolicyForAdmin } from "@/server/users/queries";
+import { POLICY_RANGES } from "@/server/users/policy-ranges";
+import { updateSecurityPolicy } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "securityPolicy" }))("title") };
+}
+
+export default async function SecurityPolicyPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale, "/admin/security-policy");
+  const policy = await unlessForbidden(getSecurityPolicyForAdmin(actor, await getRequestContext()));
+  if (!policy) return <Forbidden />;
+  const [t, tu, tr, format] = await Promise.all([getTranslations("securityPolicy"), getTranslations("adminUsers"), getTranslations("roles"), getFormatter()]);
+  const { updatedAt, ...values } = policy;
+
+  return (
+    <div className="max-w-3xl space-y-4">
+      <p className="text-sm">
+        <Link href="/admin/users" className="text-brand-800 underline">{tu("title")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="text-stone-700">{t("intro")}</p>
+      <p className="text-sm text-stone-600">{t("lastChanged", { time: format.dateTime(updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      <ClientMessages namespaces={["securityPolicy"]}>
+        <SecurityPolicyForm
+          action={updateSecurityPolicy}
+          values={values}
+          ranges={POLICY_RANGES}
+          roles={ROLES.map((role) => ({ role, label: tr(role), fixed: isAdministrator(role) }))}
+        />
+      </ClientMessages>
+    </div>
+  );
+}

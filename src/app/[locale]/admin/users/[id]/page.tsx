@@ -1,0 +1,291 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Badge } from "@/components/badge";
+import { Forbidden, requireActor, unlessForbidden } from "@/components/admin-users/page-guard";
+import { ProfileForm, ResetPasswordForm, RoleForm, SimpleActionForm } from "@/components/admin-users/user-action-forms";
+import { ClientMessages } from "@/components/forms/client-messages";
+import { Link } from "@/i18n/navigation";
+import type { Actor } from "@/server/auth/actor";
+import { can } from "@/server/auth/authorize";
+import { getRequestContext } from "@/server/auth/request-context";
+import { isAdministrator, ROLES } from "@/server/auth/roles";
+import { getUserForAdmin, listScopeOptions, type UserForAdmin } from "@/server/users/queries";
+import { assignUserRole, disableUser, enableUser, endUserSessions, resetUserPassword, unlockUser, updateUserProfile } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const parseId = (raw: string) => (/^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "adminUsers" }))("title") };
+}
+
+// History entries list fields in this order (jsonb keeps its own key order), unknown ones last.
+const FIELD_ORDER = ["username", "displayName", "role", "unit", "department", "active", "passwordReset", "mustChangePassword", "failedLoginCount", "lockedUntil"];
+const fieldRank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+
+const ACTIONS = ["profile", "role", "disable", "enable", "unlock", "reset", "endSessions"] as const;
+type ActionKind = (typeof ACTIONS)[number];
+
+/**
+ * Which actions the viewer may take on this account. `offered` is what the list of actions
+ * shows now; `usable` is what may stay open as a form, so that a form stays on screen (with
+ * its confirmation, or the issued password) after its own success changed the account's state.
+ * The server decides again either way.
+ */
+function actionsFor(actor: Actor, user: UserForAdmin) {
+  const self = actor.userId === user.id;
+  const resetBlocked = isAdministrator(user.role) && user.role !== actor.role && !user.totpEnrolled;
+  const usable: Record<ActionKind, boolean> = {
+    profile: can(actor, "user:update-profile"),
+    role: can(actor, "user:assign-role") && !self,
+    disable: can(actor, "user:disable") && !self,
+    enable: can(actor, "user:disable"),
+    unlock: can(actor, "user:unlock"),
+    reset: can(actor, "user:reset-password") && !self && !resetBlocked,
+    endSessions: can(actor, "user:end-sessions"),
+  };
+  const offered: Record<ActionKind, boolean> = {
+    ...usable,
+    disable: usable.disable && user.active,
+    enable: usable.enable && !user.active,
+    unlock: usable.unlock && (user.locked || user.failedLoginCount > 0),
+    endSessions: usable.endSessions && user.openSessions.length > 0,
+  };
+  const notes = {
+    self: self && (can(actor, "user:assign-role") || can(actor, "user:disable") || can(actor, "user:reset-password")),
+    resetBlocked: can(actor, "user:reset-password") && !self && resetBlocked,
+  };
+  return { self, usable, offered, notes };
+}
+
+export default async function UserPage({ params, searchParams }: Props) {
+  const { locale, id: rawId } = await params;
+  setRequestLocale(locale);
+  const id = parseId(rawId);
+  const actor = await requireActor(locale, `/admin/users/${rawId}`);
+  if (id === null) notFound();
+  const context = await getRequestContext();
+  const user = await unlessForbidden(getUserForAdmin(actor, context, id));
+  if (user === null) {
+    // a refusal and a missing account read differently: only an administrator learns "not found"
+    if (can(actor, "user:read")) notFound();
+    return <Forbidden />;
+  }
+  const requested = (await searchParams).action;
+  const { self, usable, offered, notes } = actionsFor(actor, user);
+  const selected = ACTIONS.find((a) => a === requested && usable[a]) ?? null;
+  const [t, tr, format] = await Promise.all([getTranslations("adminUsers"), getTranslations("roles"), getFormatter()]);
+  const scopeOptions = selected === "role" ? await listScopeOptions(actor, context, "user:assign-role") : null;
+  const en = locale === "en";
+  const placeName = (p: { nameZh: string; nameEn: string | null }) => (en ? (p.nameEn ?? p.nameZh) : p.nameZh);
+  const option = (p: { id: number; nameZh: string; nameEn: string | null }) => ({ value: String(p.id), label: placeName(p) });
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const offeredList = ACTIONS.filter((a) => offered[a]);
+
+  const showValue = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return t("none");
+    if (typeof value === "boolean") return value ? t("yes") : t("no");
+    if (field === "role" && typeof value === "string" && (ROLES as readonly string[]).includes(value)) return tr(value as (typeof ROLES)[number]);
+    if (field === "lockedUntil" && typeof value === "string") return when(new Date(value));
+    return String(value);
+  };
+  const describeChange = (field: string, change: unknown): string => {
+    const name = t.has(`fieldNames.${field}`) ? t(`fieldNames.${field}`) : field;
+    if (field === "passwordReset") return `${name}: ${t("history.passwordReplaced")}`;
+    if (change && typeof change === "object" && "before" in change && "after" in change) {
+      return `${name}: ${showValue(field, change.before)} → ${showValue(field, change.after)}`;
+    }
+    return `${name}: ${showValue(field, change)}`;
+  };
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm">
+          <Link href="/admin/users" className="text-brand-800 underline">{t("backToList")}</Link>
+        </p>
+        <h1 className="text-2xl font-bold">
+          {user.displayName} <span className="font-mono text-lg font-normal text-stone-600">({user.username})</span>
+        </h1>
+        <p className="flex flex-wrap gap-2">
+          <Badge tone="info">{tr(user.role)}</Badge>
+          <Badge tone={user.active ? "neutral" : "missing"}>{user.active ? t("list.active") : t("list.disabled")}</Badge>
+          {user.locked && <Badge tone="missing">{t("list.locked")}</Badge>}
+          {user.isDemo && <Badge>{t("list.demo")}</Badge>}
+        </p>
+      </header>
+
+      <section aria-labelledby="account-title" className="rounded border border-stone-300 bg-white p-4">
+        <h2 id="account-title" className="text-lg font-semibold">{t("detail.account")}</h2>
+        <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium">{t("detail.username")}</dt>
+          <dd className="font-mono">{user.username}</dd>
+          <dt className="font-medium">{t("detail.displayName")}</dt>
+          <dd>{user.displayName}</dd>
+          <dt className="font-medium">{t("detail.role")}</dt>
+          <dd>{tr(user.role)}</dd>
+          {user.unit && (
+            <>
+              <dt className="font-medium">{t("detail.unit")}</dt>
+              <dd>{placeName(user.unit)} ({user.unit.code})</dd>
+            </>
+          )}
+          {user.department && (
+            <>
+              <dt className="font-medium">{t("detail.department")}</dt>
+              <dd>{placeName(user.department)}</dd>
+            </>
+          )}
+          <dt className="font-medium">{t("detail.status")}</dt>
+          <dd>{user.active ? t("list.active") : t("list.disabled")}</dd>
+          <dt className="font-medium">{t("detail.lock")}</dt>
+          <dd>
+            {user.locked && user.lockedUntil ? t("detail.lockedUntil", { time: when(user.lockedUntil) }) : t("detail.notLocked")}
+            {"; "}
+            {t("detail.failedAttempts", { count: user.failedLoginCount })}
+          </dd>
+          <dt className="font-medium">{t("detail.twoFactor")}</dt>
+          <dd>{user.totpEnrolled ? t("detail.enrolled") : t("detail.notEnrolled")}</dd>
+          <dt className="font-medium">{t("detail.mustChangePassword")}</dt>
+          <dd>{user.mustChangePassword ? t("yes") : t("no")}</dd>
+          <dt className="font-medium">{t("detail.passwordChangedAt")}</dt>
+          <dd>{when(user.passwordChangedAt)}</dd>
+          <dt className="font-medium">{t("detail.createdAt")}</dt>
+          <dd>{when(user.createdAt)}</dd>
+          <dt className="font-medium">{t("detail.lastSignIn")}</dt>
+          <dd>
+            {user.lastSignIn
+              ? t("detail.lastSignInFrom", { time: when(user.lastSignIn.at), ip: user.lastSignIn.ip ?? t("sessions.unknown") })
+              : t("never")}
+          </dd>
+        </dl>
+        {user.isDemo && <p className="mt-3 text-sm text-amber-900">{t("detail.demo")}</p>}
+      </section>
+
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title" className="text-lg font-semibold">{t("sessions.title")}</h2>
+        {user.openSessions.length === 0 ? (
+          <p className="mt-2 text-stone-700">{t("sessions.empty")}</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full border-collapse bg-white text-sm">
+              <thead>
+                <tr className="border-b-2 border-stone-400 text-left">
+                  <th scope="col" className="p-2">{t("sessions.started")}</th>
+                  <th scope="col" className="p-2">{t("sessions.lastSeen")}</th>
+                  <th scope="col" className="p-2">{t("sessions.expires")}</th>
+                  <th scope="col" className="p-2">{t("sessions.ip")}</th>
+                  <th scope="col" className="p-2">{t("sessions.browser")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {user.openSessions.map((session, index) => (
+                  <tr key={`${session.createdAt.toISOString()}-${index}`} className="border-b border-stone-200 align-top">
+                    <td className="p-2">{when(session.createdAt)}</td>
+                    <td className="p-2">{when(session.lastSeenAt)}</td>
+                    <td className="p-2">{when(session.expiresAt)}</td>
+                    <td className="p-2 font-mono">{session.ip ?? t("sessions.unknown")}</td>
+                    <td className="max-w-xs break-words p-2 text-stone-700">{session.userAgent ?? t("sessions.unknown")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {(ACTIONS.some((a) => usable[a]) || notes.self || notes.resetBlocked) && (
+        <section aria-labelledby="actions-title" className="space-y-3">
+          <h2 id="actions-title" className="text-lg font-semibold">{t("actions.title")}</h2>
+          {notes.self && <p className="text-stone-700">{t("actions.selfNote")}</p>}
+          {notes.resetBlocked && <p className="text-stone-700">{t("actions.resetBlocked")}</p>}
+          {offeredList.length === 0 ? (
+            <p className="text-stone-700">{t("actions.none")}</p>
+          ) : (
+            <ul className="flex flex-wrap gap-3">
+              {offeredList.map((a) => (
+                <li key={a}>
+                  <Link
+                    href={`/admin/users/${user.id}?action=${a}#action`}
+                    aria-current={a === selected ? "true" : undefined}
+                    className={`block rounded border-2 px-3 py-1 ${a === selected ? "border-brand-800 bg-stone-100 font-semibold" : "border-stone-400 bg-white text-brand-800 underline"}`}
+                  >
+                    {t(`actions.${a}.title`)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {selected && (
+            <div id="action" className="space-y-2">
+              <ClientMessages namespaces={["adminUsers", "roles"]}>
+                {selected === "profile" && <ProfileForm action={updateUserProfile} userId={user.id} displayName={user.displayName} />}
+                {selected === "role" && scopeOptions && (
+                  <RoleForm
+                    action={assignUserRole}
+                    userId={user.id}
+                    role={user.role}
+                    unitId={user.unit?.id ?? null}
+                    departmentId={user.department?.id ?? null}
+                    roles={ROLES}
+                    units={scopeOptions.units.map(option)}
+                    departments={scopeOptions.departments.map(option)}
+                  />
+                )}
+                {selected === "reset" && <ResetPasswordForm action={resetUserPassword} userId={user.id} />}
+                {selected === "disable" && <SimpleActionForm kind="disable" action={disableUser} userId={user.id} />}
+                {selected === "enable" && <SimpleActionForm kind="enable" action={enableUser} userId={user.id} />}
+                {selected === "unlock" && <SimpleActionForm kind="unlock" action={unlockUser} userId={user.id} />}
+                {selected === "endSessions" && <SimpleActionForm kind="endSessions" action={endUserSessions} userId={user.id} selfWarning={self} />}
+              </ClientMessages>
+              <p className="text-sm">
+                <Link href={`/admin/users/${user.id}`} className="text-brand-800 underline">{t("actions.cancel")}</Link>
+              </p>
+            </div>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title" className="text-lg font-semibold">{t("history.title")}</h2>
+        {user.revisions.length === 0 ? (
+          <p className="mt-2 text-stone-700">{t("history.empty")}</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full border-collapse bg-white text-sm">
+              <thead>
+                <tr className="border-b-2 border-stone-400 text-left">
+                  <th scope="col" className="p-2">{t("history.at")}</th>
+                  <th scope="col" className="p-2">{t("history.by")}</th>
+                  <th scope="col" className="p-2">{t("history.changes")}</th>
+                  <th scope="col" className="p-2">{t("history.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {user.revisions.map((revision) => (
+                  <tr key={revision.id} className="border-b border-stone-200 align-top">
+                    <td className="whitespace-nowrap p-2">{when(revision.at)}</td>
+                    <td className="p-2">{revision.actor ? `${revision.actor.displayName} (${revision.actor.username})` : t("history.system")}</td>
+                    <td className="p-2">
+                      <ul className="list-disc pl-5">
+                        {Object.entries(revision.changes).sort(([a], [b]) => fieldRank(a) - fieldRank(b)).map(([field, change]) => (
+                          <li key={field}>{describeChange(field, change)}</li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td className="p-2">{revision.reason ?? t("none")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Badge } from "@/components/badge";
+import { Forbidden, requireActor, unlessForbidden } from "@/components/admin-users/page-guard";
+import { Link } from "@/i18n/navigation";
+import { can } from "@/server/auth/authorize";
+import { getRequestContext } from "@/server/auth/request-context";
+import { ROLES } from "@/server/auth/roles";
+import { listScopeOptions, listUsers, parseUserFilters, type UserFilters } from "@/server/users/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "adminUsers" }))("title") };
+}
+
+/** The query string of a page of this list: the filters in force, and the page. */
+function queryOf(filters: UserFilters, page: number): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const key of ["q", "role", "unitId", "departmentId", "active", "locked"] as const) {
+    const value = filters[key];
+    if (value !== undefined && value !== "") query[key] = String(value);
+  }
+  if (page > 1) query.page = String(page);
+  return query;
+}
+
+export default async function UsersPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale, "/admin/users");
+  const filters = parseUserFilters(await searchParams);
+  const context = await getRequestContext();
+  const data = await unlessForbidden(listUsers(actor, context, filters));
+  if (!data) return <Forbidden />;
+  const [options, t, tr, format] = await Promise.all([listScopeOptions(actor, context), getTranslations("adminUsers"), getTranslations("roles"), getFormatter()]);
+  const en = locale === "en";
+  const placeName = (p: { nameZh: string; nameEn: string | null }) => (en ? (p.nameEn ?? p.nameZh) : p.nameZh);
+  const select = "mt-1 block w-full rounded border-2 border-stone-700 bg-white px-2 py-1";
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="max-w-3xl text-stone-700">{t("intro")}</p>
+        <p className="flex flex-wrap gap-4">
+          {can(actor, "user:create") && (
+            <Link href="/admin/users/new" className="rounded bg-green-800 px-4 py-2 font-medium text-white shadow">{t("createLink")}</Link>
+          )}
+          {can(actor, "security-policy:update") && (
+            <Link href="/admin/security-policy" className="py-2 text-brand-800 underline">{t("securityPolicyLink")}</Link>
+          )}
+        </p>
+      </header>
+
+      <form method="get" className="rounded border border-stone-300 bg-white p-4" role="search" aria-labelledby="filters-title">
+        <h2 id="filters-title" className="mb-3 text-lg font-semibold">{t("filters.legend")}</h2>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <div>
+            <label htmlFor="filter-q" className="block font-medium">{t("filters.q")}</label>
+            <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} className="mt-1 block w-full rounded border-2 border-stone-700 px-2 py-1" />
+          </div>
+          <div>
+            <label htmlFor="filter-role" className="block font-medium">{t("filters.role")}</label>
+            <select id="filter-role" name="role" defaultValue={filters.role ?? ""} className={select}>
+              <option value="">{t("filters.any")}</option>
+              {ROLES.map((role) => <option key={role} value={role}>{tr(role)}</option>)}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-unit" className="block font-medium">{t("filters.unit")}</label>
+            <select id="filter-unit" name="unitId" defaultValue={filters.unitId ? String(filters.unitId) : ""} className={select}>
+              <option value="">{t("filters.any")}</option>
+              {options.units.map((u) => <option key={u.id} value={u.id}>{placeName(u)}</option>)}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-department" className="block font-medium">{t("filters.department")}</label>
+            <select id="filter-department" name="departmentId" defaultValue={filters.departmentId ? String(filters.departmentId) : ""} className={select}>
+              <option value="">{t("filters.any")}</option>
+              {options.departments.map((d) => <option key={d.id} value={d.id}>{placeName(d)}</option>)}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-active" className="block font-medium">{t("filters.active")}</label>
+            <select id="filter-active" name="active" defaultValue={filters.active ?? ""} className={select}>
+              <option value="">{t("filters.any")}</option>
+              <option value="yes">{t("filters.activeYes")}</option>
+              <option value="no">{t("filters.activeNo")}</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-locked" className="block font-medium">{t("filters.locked")}</label>
+            <select id="filter-locked" name="locked" defaultValue={filters.locked ?? ""} className={select}>
+              <option value="">{t("filters.any")}</option>
+              <option value="yes">{t("filters.lockedYes")}</option>
+              <option value="no">{t("filters.lockedNo")}</option>
+            </select>
+          </div>
+        </div>
+        <p className="mt-4 flex flex-wrap items-center gap-4">
+          <button type="submit" className="rounded bg-green-800 px-4 py-2 font-medium text-white shadow">{t("filters.apply")}</button>
+          <Link href="/admin/users" className="text-brand-800 underline">{t("filters.clear")}</Link>
+        </p>
+      </form>
+
+      <section aria-labelledby="results-title">
+        <h2 id="results-title" className="text-lg font-semibold">{t("list.caption", { total: data.total })}</h2>
+        {data.users.length === 0 ? (
+          <p className="mt-2 text-stone-700">{t("list.empty")}</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full border-collapse bg-white text-sm">
+              <thead>
+                <tr className="border-b-2 border-stone-400 text-left">
+                  <th scope="col" className="p-2">{t("list.username")}</th>
+                  <th scope="col" className="p-2">{t("list.displayName")}</th>
+                  <th scope="col" className="p-2">{t("list.role")}</th>
+                  <th scope="col" className="p-2">{t("list.scope")}</th>
+                  <th scope="col" className="p-2">{t("list.status")}</th>
+                  <th scope="col" className="p-2">{t("list.lastSignIn")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.users.map((user) => (
+                  <tr key={user.id} className="border-b border-stone-200 align-top">
+                    <th scope="row" className="p-2 text-left font-normal">
+                      <Link href={`/admin/users/${user.id}`} className="font-mono text-brand-800 underline">{user.username}</Link>
+                    </th>
+                    <td className="p-2">{user.displayName}</td>
+                    <td className="p-2">{tr(user.role)}</td>
+                    <td className="p-2">{user.unit ? placeName(user.unit) : user.department ? placeName(user.department) : t("none")}</td>
+                    <td className="p-2">
+                      <span className="flex flex-wrap gap-1">
+                        <Badge tone={user.active ? "info" : "missing"}>{user.active ? t("list.active") : t("list.disabled")}</Badge>
+                        {user.locked && <Badge tone="missing">{t("list.locked")}</Badge>}
+                        {user.totpEnrolled && <Badge>{t("list.twoFactor")}</Badge>}
+                        {user.isDemo && <Badge>{t("list.demo")}</Badge>}
+                      </span>
+                    </td>
+                    <td className="p-2">{user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {data.pageCount > 1 && (
+          <nav aria-label={t("list.pagination")} className="mt-4 flex flex-wrap items-center gap-4 text-sm">
+            {data.page > 1 && (
+              <Link href={{ pathname: "/admin/users", query: queryOf(filters, data.page - 1) }} rel="prev" className="text-brand-800 underline">
+                ← {t("list.previous")}
+              </Link>
+            )}
+            <span aria-current="page">{t("list.pageOf", { page: data.page, pageCount: data.pageCount })}</span>
+            {data.page < data.pageCount && (
+              <Link href={{ pathname: "/admin/users", query: queryOf(filters, data.page + 1) }} rel="next" className="text-brand-800 underline">
+                {t("list.next")} →
+              </Link>
+            )}
+          </nav>
+        )}
+      </section>
+    </div>
+  );
+}

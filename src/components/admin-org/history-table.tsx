@@ -1,0 +1,67 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { HistoryEntry } from "@/server/organisation/shared";
+
+/** A unit's or department's revisions, newest first: when, who, what changed (before → after), why. */
+export async function HistoryTable({ entries, kindNamespace }: { entries: HistoryEntry[]; kindNamespace: "unitKind" | "departmentKind" }) {
+  const [t, format, tKind, tTownship] = await Promise.all([
+    getTranslations("adminOrg"),
+    getFormatter(),
+    getTranslations(kindNamespace),
+    getTranslations("townshipType"),
+  ]);
+  const fieldLabel = (field: string) => (t.has(`fields.${field}`) ? t(`fields.${field}`) : field);
+  const show = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return "—";
+    if (field === "active" && typeof value === "boolean") return value ? t("status.active") : t("status.inactive");
+    if (typeof value === "boolean") return value ? t("history.yes") : t("history.no");
+    if (Array.isArray(value)) return value.length ? value.map(String).join("、") : "—";
+    // enum names (kind, townshipType) are shown through the public pages' own translations
+    const text = String(value);
+    if (field === "kind" && tKind.has(text)) return tKind(text);
+    if (field === "townshipType" && tTownship.has(text)) return tTownship(text);
+    return text;
+  };
+  return (
+    <section aria-labelledby="history">
+      <h2 id="history" className="text-lg font-semibold">{t("history.title")}</h2>
+      {entries.length === 0 ? (
+        <p className="mt-2 text-stone-600">{t("history.empty")}</p>
+      ) : (
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm">
+            <caption className="sr-only">{t("history.title")}</caption>
+            <thead>
+              <tr className="border-b-2 border-stone-400 text-left">
+                <th scope="col" className="p-2">{t("history.at")}</th>
+                <th scope="col" className="p-2">{t("history.by")}</th>
+                <th scope="col" className="p-2">{t("history.changes")}</th>
+                <th scope="col" className="p-2">{t("history.reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id} className="border-b border-stone-200 align-top">
+                  <td className="whitespace-nowrap p-2 tabular-nums">{format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="p-2">{entry.actor ? `${entry.actor.displayName} (${entry.actor.username})` : t("history.system")}</td>
+                  <td className="p-2">
+                    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                      {Object.entries(entry.changes).map(([field, change]) => (
+                        <div key={field} className="contents">
+                          <dt className="font-medium">{fieldLabel(field)}</dt>
+                          <dd>
+                            {t("history.change", { before: show(field, change.before), after: show(field, change.after) })}
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </td>
+                  <td className="p-2">{entry.reason ?? <span className="text-stone-600">{t("history.noReason")}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

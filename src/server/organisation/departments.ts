@@ -1,0 +1,181 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { DepartmentKind } from "@/generated/prisma/enums";
+import { defineAction, type ActionContext } from "@/server/actions/define-action";
+import type { Actor, RequestContext } from "@/server/auth/actor";
+import { authorize } from "@/server/auth/authorize";
+import { diffFields } from "@/server/audit/record-audit";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { changeReason, creationChanges, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordId, recordRevision, requiredText } from "./shared";
+
+const nameZh = requiredText(100, "adminOrg.nameZhRequired", "adminOrg.nameTooLong");
+const nameEn = requiredText(200, "adminOrg.nameEnRequired", "adminOrg.nameTooLong");
+
+/**
+ * "财政, 财政局，市财政局" → ["财政", "财政局", "市财政局"]: the other names the opinion and reports
+ * use for the department. Chinese and Western commas and 、 all separate.
+ */
+export function parseAliases(raw: string): string[] {
+  const seen = new Set<string>();
+  for (const part of raw.split(/[,，、;；\n]+/)) {
+    const alias = part.trim();
+    if (alias) seen.add(alias);
+  }
+  return [...seen];
+}
+
+const aliasesZh = z
+  .string()
+  .optional()
+  .transform((raw) => parseAliases(raw ?? ""))
+  .pipe(z.array(z.string().max(50, "adminOrg.aliasTooLong")).max(30, "adminOrg.tooManyAliases"));
+
+const createInput = z.object({
+  // URL- and report-stable identifier, e.g. "HUMAN_RESOURCES_SOCIAL_SECURITY"
+  code: z
+    .string({ error: "adminOrg.codeRequired" })
+    .trim()
+    .toUpperCase()
+    .min(1, "adminOrg.codeRequired")
+    .max(40, "adminOrg.departmentCodeFormat")
+    .regex(/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/, "adminOrg.departmentCodeFormat"),
+  nameZh,
+  nameEn,
+  kind: z.enum(DepartmentKind, { error: "adminOrg.departmentKindRequired" }),
+  aliasesZh,
+  reason: optionalText(500, "adminOrg.reasonTooLong"),
+});
+
+const departmentTarget = async (id: number | null) => {
+  if (id === null) return null;
+  const department = await db().department.findUnique({ where: { id }, select: { id: true } });
+  return department ? { type: "Department", id: department.id, departmentId: department.id } : null;
+};
+
+// A new department is not yet a record to load: the permission is held for "any" department.
+export const createDepartment = defineAction({
+  name: "department.create",
+  permission: "department:manage",
+  input: createInput,
+  run: async (input, { actor, audit }) => {
+    try {
+      return await db().$transaction(async (tx) => {
+        if (await tx.department.findUnique({ where: { code: input.code }, select: { id: true } })) throw fieldError("code", "adminOrg.codeTaken");
+        const fields = { code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, kind: input.kind, aliasesZh: input.aliasesZh };
+        const department = await tx.department.create({ data: fields, select: { id: true, code: true } });
+        const changes = creationChanges({ ...fields, active: true });
+        await recordRevision(tx, { entityType: "Department", entityId: department.id, changes, reason: input.reason, actorId: actor.userId });
+        await audit(tx, { targetType: "Department", targetId: department.id, changes: { ...changes, reason: input.reason } });
+        return department;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw fieldError("code", "adminOrg.codeTaken");
+      throw error;
+    }
+  },
+});
+
+export const renameDepartment = defineAction({
+  name: "department.rename",
+  permission: "department:manage",
+  input: z.object({ id: recordId, nameZh, nameEn, aliasesZh, reason: changeReason }),
+  target: (input) => departmentTarget(idOf(input)),
+  run: async (input, { actor, audit }) =>
+    db().$transaction(async (tx) => {
+      const department = await tx.department.findUniqueOrThrow({ where: { id: input.id }, select: { nameZh: true, nameEn: true, aliasesZh: true } });
+      const after = { nameZh: input.nameZh, nameEn: input.nameEn, aliasesZh: input.aliasesZh };
+      const changes = diffFields(department, after);
+      if (Object.keys(changes).length === 0) throw fieldError("nameZh", "adminOrg.nothingChanged");
+      await tx.department.update({ where: { id: input.id }, data: after });
+      await recordRevision(tx, { entityType: "Department", entityId: input.id, changes, reason: input.reason, actorId: actor.userId });
+      await audit(tx, { targetType: "Department", targetId: input.id, changes: { ...changes, reason: input.reason } });
+      return { id: input.id };
+    }),
+});
+
+const statusInput = z.object({ id: recordId, reason: changeReason });
+
+export const deactivateDepartment = defineAction({
+  name: "department.deactivate",
+  permission: "department:manage",
+  input: statusInput,
+  target: (input) => departmentTarget(idOf(input)),
+  run: async (input, ctx) =>
+    db().$transaction(async (tx) => {
+      // the row lock makes "no active users" hold until the change commits
+      await tx.$executeRaw`SELECT 1 FROM "Department" WHERE id = ${input.id} FOR UPDATE`;
+      const department = await tx.department.findUniqueOrThrow({ where: { id: input.id }, select: { active: true } });
+      if (!department.active) throw new AppError("CONFLICT", "adminOrg.alreadyInactive");
+      const activeUsers = await tx.user.count({ where: { departmentId: input.id, active: true } });
+      if (activeUsers > 0) throw new AppError("CONFLICT", "adminOrg.departmentHasActiveUsers");
+      return setActive(tx, input, false, ctx);
+    }),
+});
+
+export const reactivateDepartment = defineAction({
+  name: "department.reactivate",
+  permission: "department:manage",
+  input: statusInput,
+  target: (input) => departmentTarget(idOf(input)),
+  run: async (input, ctx) =>
+    db().$transaction(async (tx) => {
+      const department = await tx.department.findUniqueOrThrow({ where: { id: input.id }, select: { active: true } });
+      if (department.active) throw new AppError("CONFLICT", "adminOrg.alreadyActive");
+      return setActive(tx, input, true, ctx);
+    }),
+});
+
+async function setActive(tx: Prisma.TransactionClient, input: { id: number; reason: string }, active: boolean, { actor, audit }: Pick<ActionContext, "actor" | "audit">) {
+  // A deactivated department keeps its duties and history; it leaves the public list.
+  await tx.department.update({ where: { id: input.id }, data: { active } });
+  const changes = { active: { before: !active, after: active } };
+  await recordRevision(tx, { entityType: "Department", entityId: input.id, changes, reason: input.reason, actorId: actor.userId });
+  await audit(tx, { targetType: "Department", targetId: input.id, changes: { ...changes, reason: input.reason } });
+  return { id: input.id, active };
+}
+
+// ───────────── reads for the admin pages ─────────────
+
+export async function listDepartmentsForAdmin(actor: Actor | null, context: RequestContext) {
+  await authorize(actor, "department:manage", context);
+  return db().department.findMany({
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      code: true,
+      nameZh: true,
+      nameEn: true,
+      kind: true,
+      active: true,
+      _count: { select: { duties: true, users: { where: { active: true } } } },
+    },
+  });
+}
+
+/** One department and its revision history (newest first); null when there is no such department. */
+export async function getDepartmentHistory(actor: Actor | null, context: RequestContext, id: number) {
+  await authorize(actor, "department:manage", context, { type: "Department", id, departmentId: id });
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
+  const department = await db().department.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      code: true,
+      nameZh: true,
+      nameEn: true,
+      kind: true,
+      aliasesZh: true,
+      active: true,
+      createdAt: true,
+      updatedAt: true,
+      _count: { select: { duties: true, users: { where: { active: true } } } },
+    },
+  });
+  if (!department) return null;
+  const { _count, ...rest } = department;
+  return { ...rest, duties: _count.duties, activeUsers: _count.users, history: await historyOf("Department", id) };
+}
+
+export type DepartmentHistory = NonNullable<Awaited<ReturnType<typeof getDepartmentHistory>>>;

@@ -1,0 +1,78 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+
+/** The record an action works on, from a form's hidden field; anything else is "no such record". */
+export const recordId = z.coerce
+  .number({ error: "adminOrg.noSuchRecord" })
+  .int("adminOrg.noSuchRecord")
+  .positive("adminOrg.noSuchRecord")
+  .max(2_147_483_647, "adminOrg.noSuchRecord");
+
+/** A record id as `target` sees it: the input may come from anywhere, so never trust its shape. */
+export function idOf(input: unknown): number | null {
+  const raw = (input as { id?: unknown } | null)?.id;
+  const id = typeof raw === "string" && /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
+  return typeof id === "number" && Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
+}
+
+export const requiredText = (max: number, requiredKey: string, tooLongKey: string) =>
+  z.string({ error: requiredKey }).trim().min(1, requiredKey).max(max, tooLongKey);
+
+/** An optional text field: a blank form field means "none". */
+export const optionalText = (max: number, tooLongKey: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLongKey)
+    .optional()
+    .transform((value) => (value ? value : null));
+
+/** Why an organisational record changed: required, so that its history explains itself. */
+export const changeReason = z.string({ error: "adminOrg.reasonRequired" }).trim().min(2, "adminOrg.reasonRequired").max(500, "adminOrg.reasonTooLong");
+
+export const fieldError = (field: string, key: string) => new AppError("VALIDATION", "errors.VALIDATION", { [field]: [key] });
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
+
+/** Every field a new record has a value for, as a change from nothing. */
+export const creationChanges = (after: Record<string, unknown>): FieldChanges =>
+  Object.fromEntries(Object.entries(after).flatMap(([key, value]) => (value === null || value === undefined ? [] : [[key, { before: null, after: value }]])));
+
+export async function recordRevision(
+  tx: Prisma.TransactionClient,
+  entry: { entityType: "Unit" | "Department"; entityId: number; changes: FieldChanges; reason: string | null; actorId: number },
+) {
+  await tx.entityRevision.create({
+    data: { entityType: entry.entityType, entityId: entry.entityId, changes: entry.changes as Prisma.InputJsonValue, reason: entry.reason, actorId: entry.actorId },
+  });
+}
+
+export type HistoryEntry = { id: number; at: Date; reason: string | null; changes: FieldChanges; actor: { username: string; displayName: string } | null };
+
+/** A record's revisions, newest first, with who made them (one query for the names). */
+export async function historyOf(entityType: "Unit" | "Department", entityId: number): Promise<HistoryEntry[]> {
+  const rows = await db().entityRevision.findMany({
+    where: { entityType, entityId },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { id: true, at: true, reason: true, changes: true, actorId: true },
+  });
+  const actorIds = [...new Set(rows.flatMap((r) => (r.actorId === null ? [] : [r.actorId])))];
+  const actors = actorIds.length
+    ? await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, username: true, displayName: true } })
+    : [];
+  const byId = new Map(actors.map((a) => [a.id, { username: a.username, displayName: a.displayName }]));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    reason: r.reason,
+    changes: (r.changes ?? {}) as FieldChanges,
+    actor: r.actorId === null ? null : (byId.get(r.actorId) ?? null),
+  }));
+}
