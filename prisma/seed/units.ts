@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { PrismaClient } from "../../src/generated/prisma/client";
-import type { TownshipType } from "../../src/generated/prisma/enums";
+import { townshipTypeOf } from "../../src/server/organisation/township-type";
 import { parseCsv } from "./csv";
 import { readSeedJson, readSeedText } from "./files";
+
+export { townshipTypeOf };
 
 const unitsFile = z.object({
   city: z.object({ code: z.string(), statCode: z.string(), nameZh: z.string(), nameEn: z.string(), kind: z.literal("CITY") }),
@@ -12,12 +14,6 @@ const unitsFile = z.object({
   developmentZones: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),
 });
 
-export function townshipTypeOf(name: string): TownshipType {
-  if (name.endsWith("街道")) return "SUBDISTRICT";
-  if (name.endsWith("镇")) return "TOWN";
-  if (name.endsWith("乡")) return "TOWNSHIP";
-  return "OTHER"; // e.g. 玉佛山风景区, a scenic-area administration at township level
-}
 
 /**
  * Upserts by code, so running the seed again changes nothing; names the bureau has edited

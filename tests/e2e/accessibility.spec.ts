@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 // WCAG 2.1 A and AA rules on every public page, in both languages.
-const PAGES = ["/", "/measures/20", "/measures/3", "/measures/s3", "/departments", "/departments/PUBLIC_SECURITY", "/units", "/units/210381"];
+const PAGES = ["/", "/login", "/measures/20", "/measures/3", "/measures/s3", "/departments", "/departments/PUBLIC_SECURITY", "/units", "/units/210381"];
 
 for (const locale of ["", "/en"]) {
   for (const path of PAGES) {

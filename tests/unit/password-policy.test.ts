@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/server/auth/password-hash";
-import { checkNewPassword, generateIssuedPassword, ISSUED_PASSWORD_LENGTH, PASSWORD_PROBLEMS } from "@/server/auth/password-policy";
+import { checkNewPassword, PASSWORD_PROBLEMS } from "@/server/auth/password-policy";
+import { ISSUED_PASSWORD_LENGTH, issuePassword } from "@/server/users/issue-password";
 import { COMMON_PASSWORDS } from "@/server/auth/common-passwords";
 
 const policy = { passwordMinLength: 12, passwordHistoryCount: 5 };
@@ -84,7 +85,7 @@ describe("password history", () => {
 
 describe("issued passwords", () => {
   it("are 16 unambiguous characters, random, and pass the rules", async () => {
-    const issued = Array.from({ length: 50 }, () => generateIssuedPassword());
+    const issued = Array.from({ length: 50 }, () => issuePassword());
     expect(new Set(issued).size).toBe(50);
     for (const password of issued) {
       expect(password).toHaveLength(ISSUED_PASSWORD_LENGTH);

@@ -39,7 +39,9 @@ const registry = new Map<string, ActionSpec>();
 
 /** Declares an action; every action is registered, so tests can iterate over all of them. */
 export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): ActionSpec<S, T> {
-  if (registry.has(spec.name)) throw new Error(`action ${spec.name} is defined twice`);
+  // Two actions of one name would make the audit trail ambiguous. In development a hot reload
+  // evaluates the same module again: that replaces the entry rather than adding a second.
+  if (registry.has(spec.name) && process.env.NODE_ENV !== "development") throw new Error(`action ${spec.name} is defined twice`);
   registry.set(spec.name, spec as unknown as ActionSpec);
   return spec;
 }
@@ -59,7 +61,7 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
 
 /** Echoed back on a validation error so the form keeps what was typed; secrets are never echoed. */
 function safeValues(raw: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(raw).filter(([k, v]) => typeof v === "string" && !/password|secret|code/i.test(k)));
+  return Object.fromEntries(Object.entries(raw).filter(([k, v]) => typeof v === "string" && !/password|secret|recovery/i.test(k)));
 }
 
 /**

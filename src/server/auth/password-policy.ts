@@ -1,5 +1,4 @@
 import "server-only";
-import { randomInt } from "node:crypto";
 import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
 import { COMMON_PASSWORDS } from "./common-passwords";
@@ -94,20 +93,4 @@ export async function loadPasswordHistory(userId: number, count: number): Promis
     select: { passwordHash: true, passwordHistory: { select: { passwordHash: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: count } },
   });
   return { currentHash: user?.passwordHash ?? null, previousHashes: user?.passwordHistory.map((h) => h.passwordHash) ?? [] };
-}
-
-// No 0/O, 1/l/I: an issued password is read off a screen or paper and typed in.
-const ISSUED_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-export const ISSUED_PASSWORD_LENGTH = 16;
-
-/**
- * A random password for an administrator to hand to a new user (who must change it at first
- * sign-in): 16 characters from 55, about 92 bits. It always mixes upper case, lower case and
- * digits, so it also passes checkers that insist on character classes.
- */
-export function generateIssuedPassword(): string {
-  for (;;) {
-    const password = Array.from({ length: ISSUED_PASSWORD_LENGTH }, () => ISSUED_ALPHABET.charAt(randomInt(ISSUED_ALPHABET.length))).join("");
-    if (/[A-Z]/.test(password) && /[a-z]/.test(password) && /\d/.test(password)) return password;
-  }
 }

@@ -175,7 +175,8 @@ const unitFields = { code: true, statCode: true, nameZh: true, nameEn: true, kin
 
 export async function listUnits() {
   return db().unit.findMany({
-    where: { kind: { not: "TOWNSHIP" } },
+    // deactivated units keep their pages (history) but leave the list of current units
+    where: { kind: { not: "TOWNSHIP" }, active: true },
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
     select: { ...unitFields, parent: { select: { code: true } }, _count: { select: { children: true } } },
   });

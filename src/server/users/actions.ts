@@ -306,6 +306,9 @@ export const resetUserPasswordSpec = defineAction({
     const { password, passwordHash } = await newIssuedPassword();
     return db().$transaction(async (tx) => {
       const before = await lockUser(tx, input.id);
+      // The replaced password joins the history, so the user cannot choose it again afterwards.
+      const old = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: { passwordHash: true } });
+      await tx.passwordHistory.create({ data: { userId: input.id, passwordHash: old.passwordHash } });
       const after = await tx.user.update({
         where: { id: input.id },
         data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() },

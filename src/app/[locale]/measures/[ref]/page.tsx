@@ -58,8 +58,8 @@ export default async function MeasurePage({ params }: Props) {
         </section>
       ) : (
         <section aria-labelledby="full-text" className="rounded border border-stone-300 bg-white p-5">
-          <h2 id="full-text" className="text-lg font-semibold">{t("fullText")}</h2>
-          <p className="mt-3 leading-8" lang="zh-CN">
+          <h2 id="full-text" className="text-lg font-semibold">{measure.textStatus === "ENTERED_BY_STAFF" ? t("enteredText") : t("fullText")}</h2>
+          <p className="mt-3 whitespace-pre-line leading-8" lang="zh-CN">
             {measure.paragraph && measure.sourceStart !== null ? (
               <HighlightedText
                 text={measure.paragraph}

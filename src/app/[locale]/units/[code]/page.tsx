@@ -30,6 +30,7 @@ export default async function UnitPage({ params }: Props) {
       <header>
         <h1 className="text-2xl font-bold">{name(unit)}</h1>
         {en && unit.nameEn && <p lang="zh-CN">{unit.nameZh}</p>}
+        {!unit.active && <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2">{t("deactivated")}</p>}
         <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">{t("kind")}</dt>
           <dd>{unit.townshipType ? tt(unit.townshipType) : tk(unit.kind)}</dd>
