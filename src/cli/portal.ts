@@ -95,7 +95,7 @@ function printDemoAccounts(present: Set<string>) {
   for (const account of rows) {
     console.log(`  ${account.username.padEnd(width)}  ${account.password.padEnd(20)}  ${account.role}`);
   }
-  console.log("");
+  console.log("  Staff and administrator accounts also need a two-factor code: npm run demo:totp -- <username>\n");
 }
 
 main().catch((error) => {
