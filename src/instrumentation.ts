@@ -1,7 +1,14 @@
 import { env } from "./env";
 
 // Runs once when the server starts: a missing or malformed setting stops the server at boot
-// with a clear message, not at the first request that needs it.
-export function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") env();
+// with a clear message, not at the first request that needs it. The Node.js server also starts
+// the reminder job runner (pg-boss; off with REMINDERS_ENABLED=0), in the background so that a
+// slow database never holds up serving pages. Imported lazily: the Edge runtime never loads it.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const settings = env();
+    if (process.env.NEXT_PHASE === "phase-production-build") return;
+    const { startRemindersForServer } = await import("./server/reminders/runner");
+    void startRemindersForServer(settings.DATABASE_URL);
+  }
 }

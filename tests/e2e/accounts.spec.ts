@@ -68,24 +68,24 @@ test.describe.serial("an administrator at work", () => {
   });
 
   test("disabling a user who is signed in elsewhere ends their session at once", async ({ browser }) => {
-    const district = await (await browser.newContext()).newPage();
-    await signIn(district, "tiedong.admin");
-    await expect(district).toHaveURL(/\/workspace$/);
-    await expectSignedIn(district);
+    const officer = await (await browser.newContext()).newPage();
+    await signIn(officer, "finance.officer");
+    await expect(officer).toHaveURL(/\/workspace$/);
+    await expectSignedIn(officer);
 
-    await admin.goto("/admin/users?q=tiedong.admin");
-    await admin.getByRole("link", { name: "tiedong.admin" }).click();
+    await admin.goto("/admin/users?q=finance.officer");
+    await admin.getByRole("link", { name: "finance.officer" }).click();
     await admin.getByRole("link", { name: "停用账号" }).click();
     await admin.getByLabel(/^原因/).fill("离岗,停用账号(端到端测试)");
     await admin.getByRole("button", { name: "停用账号" }).click();
     await expect(admin.getByRole("status")).toBeVisible();
 
-    await district.reload();
-    await expect(district.getByRole("link", { name: "登录" })).toBeVisible();
-    await district.goto("/workspace");
-    await expect(district).toHaveURL(/\/login/);
+    await officer.reload();
+    await expect(officer.getByRole("link", { name: "登录" })).toBeVisible();
+    await officer.goto("/workspace");
+    await expect(officer).toHaveURL(/\/login/);
     // and the password no longer opens the account
-    await signIn(district, "tiedong.admin");
-    await expect(district.getByText("用户名或密码错误,或账号已被暂时锁定。")).toBeVisible();
+    await signIn(officer, "finance.officer");
+    await expect(officer.getByText("用户名或密码错误,或账号已被暂时锁定。")).toBeVisible();
   });
 });

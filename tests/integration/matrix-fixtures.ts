@@ -9,6 +9,9 @@ import { executeAction } from "@/server/actions/define-action";
 import { startTotpSpec } from "@/server/account/actions";
 import { db } from "@/server/db/client";
 import { testContext } from "../support/actors";
+import { REMINDER_FIXTURES } from "./matrix-fixtures-reminders";
+import { REPORTING_FIXTURES } from "./matrix-fixtures-reporting";
+import { EVIDENCE_FIXTURES } from "../fixtures/evidence/matrix";
 
 export type Variant = "own" | "other";
 export type Fixture = {
@@ -137,4 +140,13 @@ export const FIXTURES: Record<string, Fixture> = {
 
   // ── audit ──
   "audit.export": { variants: own, input: async () => ({}) },
+
+  // ── reminders and urging (kept in their own file) ──
+  ...REMINDER_FIXTURES,
+
+  // ── reporting: cycles, drafts, submission, review (kept in their own file) ──
+  ...REPORTING_FIXTURES,
+
+  // ── evidence files (kept in tests/fixtures/evidence/matrix.ts) ──
+  ...EVIDENCE_FIXTURES,
 };

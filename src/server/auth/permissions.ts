@@ -33,6 +33,17 @@ export const PERMISSIONS = {
   "department:manage": { SYSTEM_ADMIN: "any" },
   "policy:revise": { SYSTEM_ADMIN: "any" },
 
+  // reporting: units and departments file their own reports; the bureau reviews and publishes
+  "cycle:manage": { BUREAU_STAFF: "any", BUREAU_LEADER: "any" },
+  "report:read": { DISTRICT_ADMIN: "own-unit", DEPARTMENT_OFFICER: "own-department", BUREAU_STAFF: "any", BUREAU_LEADER: "any" },
+  "report:edit": { DISTRICT_ADMIN: "own-unit", DEPARTMENT_OFFICER: "own-department" },
+  "report:submit": { DISTRICT_ADMIN: "own-unit", DEPARTMENT_OFFICER: "own-department" },
+  "report:review": { BUREAU_STAFF: "any", BUREAU_LEADER: "any" },
+  "report:reopen": { BUREAU_STAFF: "any", BUREAU_LEADER: "any" },
+  "report:publish": { BUREAU_LEADER: "any" },
+  "report:urge": { BUREAU_STAFF: "any", BUREAU_LEADER: "any" },
+  "notification:read": { DISTRICT_ADMIN: "own", DEPARTMENT_OFFICER: "own", BUREAU_STAFF: "own", BUREAU_LEADER: "own" },
+
   // the audit log: read and exported by the audit administrator only
   "audit:read": { AUDIT_ADMIN: "any" },
   "audit:export": { AUDIT_ADMIN: "any" },

@@ -13,6 +13,9 @@ const AREAS: { key: string; href: string; permission: Permission }[] = [
   { key: "departments", href: "/admin/departments", permission: "department:manage" },
   { key: "measures", href: "/admin/measures", permission: "policy:revise" },
   { key: "audit", href: "/admin/audit", permission: "audit:read" },
+  { key: "reports", href: "/reports", permission: "report:edit" },
+  { key: "review", href: "/review", permission: "report:review" },
+  { key: "cycles", href: "/cycles", permission: "cycle:manage" },
 ];
 
 export async function getWorkspace() {
@@ -26,13 +29,15 @@ export async function getWorkspace() {
     : actor.departmentId
       ? await db().department.findUnique({ where: { id: actor.departmentId }, select: { nameZh: true, nameEn: true } })
       : null;
+  const own = { userId: actor.userId, unitId: actor.unitId, departmentId: actor.departmentId };
   return {
     kind: "ready" as const,
     username: actor.username,
     displayName: actor.displayName,
     role: actor.role,
     scope: scope ? { nameZh: scope.nameZh, nameEn: scope.nameEn ?? scope.nameZh } : null,
-    links: AREAS.filter((area) => can(actor, area.permission)).map(({ key, href }) => ({ key, href })),
+    // Scoped permissions (report:edit is own-unit) are asked about the actor's own records.
+    links: AREAS.filter((area) => can(actor, area.permission, own)).map(({ key, href }) => ({ key, href })),
     permissions: permissionStrings(actor.role),
   };
 }

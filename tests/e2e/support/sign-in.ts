@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, type Page } from "@playwright/test";
 import { generate } from "otplib";
 
@@ -12,14 +14,18 @@ export const demo = (username: string): DemoAccount => {
 };
 
 // A TOTP code is accepted once per account and 30-second step (replay protection), so a
-// second sign-in of the same account waits for the next step.
-const lastStep = new Map<string, number>();
+// second sign-in of the same account waits for the next step. The steps used are kept in a file:
+// spec files do not share module state.
+const stepsFile = fileURLToPath(new URL("../../../.tmp/e2e-totp-steps.json", import.meta.url));
+const readSteps = (): Record<string, number> => (existsSync(stepsFile) ? JSON.parse(readFileSync(stepsFile, "utf8")) : {});
 
 export async function freshCode(username: string, secret: string): Promise<string> {
   for (;;) {
     const step = Math.floor(Date.now() / 30_000);
-    if ((lastStep.get(username) ?? -1) < step) {
-      lastStep.set(username, step);
+    const steps = readSteps();
+    if ((steps[username] ?? -1) < step) {
+      mkdirSync(path.dirname(stepsFile), { recursive: true });
+      writeFileSync(stepsFile, JSON.stringify({ ...steps, [username]: step }));
       return await generate({ secret, epoch: Math.floor(Date.now() / 1000), period: 30 });
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/forms/client-messages";
+import { ActionForm } from "@/components/reporting/action-form";
+import { Forbidden, orForbidden, parseId, requireActor } from "@/components/reporting/page-guard";
+import { DueNote, StatusBadge } from "@/components/reporting/report-view";
+import { Link } from "@/i18n/navigation";
+import { getRequestContext } from "@/server/auth/request-context";
+import { getCycle } from "@/server/reporting/queries";
+import { EDITABLE_STATUSES } from "@/server/reporting/state-machine";
+import { extendDueDate } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "reporting.cycles" }))("title") };
+}
+
+export default async function CyclePage({ params, searchParams }: Props) {
+  const { locale, id: rawId } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale, `/cycles/${rawId}`);
+  const id = parseId(rawId);
+  if (id === null) notFound();
+  const loaded = await orForbidden(getCycle(actor, await getRequestContext(), id));
+  if (loaded.forbidden) return <Forbidden />;
+  const cycle = loaded.data;
+  if (!cycle) notFound();
+  const [t, format, query] = await Promise.all([getTranslations("reporting"), getFormatter(), searchParams]);
+  const en = locale === "en";
+  const name = (p: { nameZh: string; nameEn: string | null } | null) => (p ? (en ? (p.nameEn ?? p.nameZh) : p.nameZh) : "");
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const extending = cycle.reports.find((r) => String(r.id) === query.extend) ?? null;
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <p className="text-sm">
+          <Link href="/cycles" className="text-brand-800 underline">{t("cycles.back")}</Link>
+        </p>
+        <h1 className="text-2xl font-bold">{en ? cycle.nameEn : cycle.nameZh}</h1>
+        <p className="text-stone-700">
+          {t(`cycles.status.${cycle.status}`)} · {t("cycles.period")}: {day(cycle.periodStart)} – {day(cycle.periodEnd)} · {t("mine.dueOn")}: {day(cycle.dueOn)} ·{" "}
+          {t("cycles.scope", { measures: cycle.measureCount, indicators: cycle.indicatorCount })}
+        </p>
+      </header>
+
+      {extending && (
+        <section id="extend" aria-labelledby="extend-title" className="rounded border-2 border-brand-700 bg-white p-4">
+          <h2 id="extend-title" className="text-lg font-semibold">{t("cycles.extendTitle", { owner: name(extending.unit ?? extending.department) })}</h2>
+          <p className="mb-3 text-stone-700">{t("cycles.currentDue", { date: day(extending.dueOn) })}</p>
+          <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+            <ActionForm
+              action={extendDueDate}
+              hidden={{ reportId: extending.id }}
+              fields={[
+                { kind: "date", name: "newDueOn", label: t("cycles.newDueOn"), hint: t("cycles.newDueOnHint"), required: true },
+                { kind: "textarea", name: "reason", label: t("cycles.extendReason"), hint: t("cycles.extendReasonHint"), required: true, maxLength: 1000 },
+              ]}
+              submitLabel={t("cycles.extend")}
+              doneMessage={t("cycles.extended")}
+            />
+          </ClientMessages>
+          <p className="mt-2 text-sm">
+            <Link href={`/cycles/${cycle.id}`} className="text-brand-800 underline">{t("cycles.cancel")}</Link>
+          </p>
+        </section>
+      )}
+
+      {cycle.reports.length === 0 ? (
+        <p className="text-stone-700">{t("cycles.noReports")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm">
+            <caption className="sr-only">{t("cycles.reportsCaption")}</caption>
+            <thead>
+              <tr className="border-b-2 border-stone-400 text-left">
+                <th scope="col" className="p-2">{t("queue.owner")}</th>
+                <th scope="col" className="p-2">{t("mine.status")}</th>
+                <th scope="col" className="p-2">{t("mine.dueOn")}</th>
+                <th scope="col" className="p-2">{t("mine.timeLeft")}</th>
+                <th scope="col" className="p-2">{t("cycles.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cycle.reports.map((r) => (
+                <tr key={r.id} className={`border-b border-stone-200 align-top ${r.late ? "bg-red-50" : ""}`}>
+                  <th scope="row" className="p-2 text-left font-normal">
+                    <Link href={`/review/${r.id}`} className="text-brand-800 underline">{name(r.unit ?? r.department)}</Link>
+                  </th>
+                  <td className="p-2"><StatusBadge status={r.status} /></td>
+                  <td className="p-2">
+                    {day(r.dueOn)}
+                    {r.lastExtension && <span className="block text-xs text-stone-700">{t("cycles.extendedFrom", { date: day(r.lastExtension.previousDueOn), reason: r.lastExtension.reason })}</span>}
+                  </td>
+                  <td className="p-2"><DueNote daysLeft={r.daysLeft} late={r.late} outstanding={EDITABLE_STATUSES.includes(r.status)} /></td>
+                  <td className="p-2">
+                    {cycle.status === "OPEN" && EDITABLE_STATUSES.includes(r.status) && (
+                      <Link href={`/cycles/${cycle.id}?extend=${r.id}#extend`} className="text-brand-800 underline">{t("cycles.extendLink")}</Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/forms/client-messages";
+import { MarkAllReadForm, MarkReadForm } from "@/components/reminders/notification-forms";
+import { redirect } from "@/i18n/navigation";
+import { getCurrentActor } from "@/server/auth/current-actor";
+import { getRequestContext } from "@/server/auth/request-context";
+import { listMyNotifications, type NotificationView } from "@/server/reminders/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "reminders.notifications" }))("title") };
+}
+
+export default async function NotificationsPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await getCurrentActor();
+  if (!actor) return redirect({ href: "/login?callbackUrl=/notifications", locale });
+  if (actor.restriction === "change-password") return redirect({ href: "/account/password", locale });
+  if (actor.restriction === "enrol-totp") return redirect({ href: "/account/two-factor", locale });
+  const [list, t, format] = await Promise.all([listMyNotifications(actor, await getRequestContext()), getTranslations("reminders.notifications"), getFormatter()]);
+  const en = locale === "en";
+  const all: NotificationView[] = [...list.unread, ...list.read];
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-1 text-stone-700">{t("intro")}</p>
+        <p className="mt-2 font-medium">{t("unreadCount", { count: list.unreadCount })}</p>
+      </header>
+      <ClientMessages namespaces={["reminders"]}>
+        {list.unreadCount > 0 && <MarkAllReadForm />}
+        {all.length === 0 ? (
+          <p className="text-stone-600">{t("empty")}</p>
+        ) : (
+          <ul aria-label={t("listLabel")} className="mt-4 space-y-3">
+            {all.map((n) => (
+              <li key={n.id} className={`rounded border p-4 ${n.readAt ? "border-stone-300 bg-white" : "border-l-4 border-brand-800 bg-amber-50"}`}>
+                <p className="text-sm text-stone-600">
+                  <span className="font-medium">{n.readAt ? t("read") : t("unread")}</span>
+                  {" · "}
+                  <time dateTime={n.createdAt.toISOString()}>{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                </p>
+                <p id={`notification-${n.id}`} className="mt-1 whitespace-pre-line">{en ? n.messageEn : n.messageZh}</p>
+                {!n.readAt && (
+                  <div className="mt-2">
+                    <MarkReadForm id={n.id} describedBy={`notification-${n.id}`} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </ClientMessages>
+    </div>
+  );
+}

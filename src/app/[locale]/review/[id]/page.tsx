@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Badge } from "@/components/badge";
+import { ClientMessages } from "@/components/forms/client-messages";
+import { ActionForm } from "@/components/reporting/action-form";
+import { Forbidden, orForbidden, parseId, requireActor } from "@/components/reporting/page-guard";
+import { changedMeasures, DiffTable, DueNote, ItemView, measureHeading, StatusBadge, Timeline } from "@/components/reporting/report-view";
+import { ReportExtras } from "@/components/reporting/report-extras";
+import { ReviewForm } from "@/components/reporting/review-form";
+import { Link } from "@/i18n/navigation";
+import { can } from "@/server/auth/authorize";
+import { getRequestContext } from "@/server/auth/request-context";
+import { getReportForReview } from "@/server/reporting/queries";
+import { EDITABLE_STATUSES, transition } from "@/server/reporting/state-machine";
+import { publishReport, reopenReport, reviewReport } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "reporting.review" }))("title") };
+}
+
+export default async function ReviewReportPage({ params }: Props) {
+  const { locale, id: rawId } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale, `/review/${rawId}`);
+  const id = parseId(rawId);
+  if (id === null) notFound();
+  const loaded = await orForbidden(getReportForReview(actor, await getRequestContext(), id));
+  if (loaded.forbidden) return <Forbidden />;
+  const data = loaded.data;
+  if (!data) notFound();
+  const [t, format] = await Promise.all([getTranslations("reporting"), getFormatter()]);
+  const en = locale === "en";
+  const { report, diff } = data;
+  const owner = report.unit ?? report.department;
+  const ownerName = owner ? (en ? (owner.nameEn ?? owner.nameZh) : owner.nameZh) : "";
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const publisher = can(actor, "report:publish");
+  const reviewable = report.status === "SUBMITTED" && can(actor, "report:review");
+  const reopenable = can(actor, "report:reopen") && transition(report.status, "reopen", { publisher }).ok;
+  const publishable = publisher && transition(report.status, "publish").ok;
+  const entries = diff?.entries ?? [];
+  const changedKeys = new Set(entries.map((e) => e.key));
+  const changed = changedMeasures(entries, data.measures);
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm">
+          <Link href="/review" className="text-brand-800 underline">{t("review.back")}</Link>
+        </p>
+        <h1 className="text-2xl font-bold">{t("report.heading", { owner: ownerName, cycle: en ? report.cycle.nameEn : report.cycle.nameZh })}</h1>
+        <p className="flex flex-wrap items-center gap-3">
+          <StatusBadge status={report.status} />
+          {report.isDemo && <Badge tone="missing">{t("report.demo")}</Badge>}
+          {report.late && <Badge tone="missing">{t("queue.late")}</Badge>}
+          <span>{t("report.dueOn", { date: day(report.dueOn) })}</span>
+          <DueNote daysLeft={report.daysLeft} late={report.late} outstanding={EDITABLE_STATUSES.includes(report.status)} />
+          {report.submittedAt && <span className="text-sm text-stone-700">{t("report.submittedAt", { time: when(report.submittedAt) })}</span>}
+        </p>
+      </header>
+
+      {diff && diff.previousSequence !== null && (
+        <DiffTable entries={entries} measures={data.measures} locale={locale} previousSequence={diff.previousSequence} sequence={diff.sequence} />
+      )}
+
+      {reviewable ? (
+        <section aria-labelledby="decide-title" className="space-y-3">
+          <h2 id="decide-title" className="text-xl font-semibold">{t("review.decideTitle")}</h2>
+          <p className="max-w-3xl text-stone-700">{t("review.decideIntro")}</p>
+          <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+            <ReviewForm
+              action={reviewReport}
+              reportId={report.id}
+              items={data.measures.map((m) => ({
+                measureId: m.measureId,
+                heading: measureHeading(m, locale, t),
+                content: <ItemView measure={m} locale={locale} changedKeys={changedKeys} />,
+                initial: m.item.reviewStatus === "APPROVED" && !changed.has(m.measureId) ? "APPROVE" : null,
+                changed: changed.has(m.measureId),
+              }))}
+            />
+          </ClientMessages>
+        </section>
+      ) : (
+        <>
+          {report.status !== "SUBMITTED" && <p className="rounded border border-stone-300 bg-stone-50 p-3">{t("review.notAwaiting", { status: t(`status.${report.status}`) })}</p>}
+          {data.measures.map((m) => (
+            <section key={m.measureId} aria-labelledby={`measure-${m.measureId}`} className="rounded border border-stone-300 bg-white p-4">
+              <h2 id={`measure-${m.measureId}`} className="mb-2 text-lg font-semibold">{measureHeading(m, locale, t)}</h2>
+              <ItemView measure={m} locale={locale} changedKeys={changedKeys} />
+            </section>
+          ))}
+        </>
+      )}
+
+      {(reopenable || publishable) && (
+        <section aria-labelledby="after-title" className="space-y-4">
+          <h2 id="after-title" className="text-lg font-semibold">{t("review.afterTitle")}</h2>
+          <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+            {publishable && (
+              <div className="rounded border border-stone-300 bg-white p-4">
+                <h3 className="font-semibold">{t("review.publishTitle")}</h3>
+                <ActionForm action={publishReport} hidden={{ reportId: report.id }} submitLabel={t("review.publish")} doneMessage={t("review.published")} intro={t("review.publishIntro")} idPrefix="publish-" />
+              </div>
+            )}
+            {reopenable && (
+              <div className="rounded border border-stone-300 bg-white p-4">
+                <h3 className="font-semibold">{report.status === "PUBLISHED" ? t("review.withdrawTitle") : t("review.reopenTitle")}</h3>
+                <ActionForm
+                  action={reopenReport}
+                  hidden={{ reportId: report.id }}
+                  fields={[{ kind: "textarea", name: "reason", label: t("review.reopenReason"), hint: t("review.reopenHint"), required: true, maxLength: 1000 }]}
+                  submitLabel={report.status === "PUBLISHED" ? t("review.withdraw") : t("review.reopen")}
+                  doneMessage={t("review.reopened")}
+                  intro={report.status === "PUBLISHED" ? t("review.withdrawIntro") : t("review.reopenIntro")}
+                  tone="danger"
+                  idPrefix="reopen-"
+                />
+              </div>
+            )}
+          </ClientMessages>
+        </section>
+      )}
+
+      <ReportExtras reportId={report.id} view="reviewer" />
+      <Timeline events={data.timeline} measures={data.measures} locale={locale} />
+    </div>
+  );
+}

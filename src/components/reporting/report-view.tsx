@@ -1,0 +1,257 @@
+import "server-only";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/badge";
+import type { getReportForEdit, ReviewEventView } from "@/server/reporting/queries";
+import type { DiffEntry } from "@/server/reporting/snapshot";
+import { formatRatio, ratioOf } from "./ratio";
+
+// Read-only pieces shared by the filer's locked report, the reviewer's page and the lists:
+// rendered on the server, no JavaScript.
+
+export type ReportData = NonNullable<Awaited<ReturnType<typeof getReportForEdit>>>;
+export type MeasureData = ReportData["measures"][number];
+export type IndicatorData = MeasureData["indicators"][number];
+
+type T = Awaited<ReturnType<typeof getTranslations<"reporting">>>;
+
+/** "第20条 完善教师交流制度": measures carry a numeric label, safeguards their own (（一）). */
+export function measureHeading(m: { label: string; titleZh: string | null; titleEn: string | null }, locale: string, t: T): string {
+  const label = /^\d+$/.test(m.label) ? t("measureLabel", { number: m.label }) : t("safeguardLabel", { label: m.label });
+  const title = locale === "en" ? (m.titleEn ?? m.titleZh) : m.titleZh;
+  return title ? `${label} ${title}` : label;
+}
+
+export const indicatorName = (i: { nameZh: string; nameEn: string | null }, locale: string) => (locale === "en" ? (i.nameEn ?? i.nameZh) : i.nameZh);
+export const unitOfMeasure = (i: { unitOfMeasureZh: string | null; unitOfMeasureEn: string | null }, locale: string) =>
+  locale === "en" ? (i.unitOfMeasureEn ?? i.unitOfMeasureZh) : i.unitOfMeasureZh;
+
+export function figureText(v: { numericValue: string | null; booleanValue: boolean | null }, t: T): string {
+  if (v.numericValue !== null) return v.numericValue;
+  if (v.booleanValue !== null) return v.booleanValue ? t("form.yes") : t("form.no");
+  return "—";
+}
+
+const statusTone = { NOT_STARTED: "missing", DRAFT: "neutral", SUBMITTED: "info", RETURNED: "missing", APPROVED: "lead", PUBLISHED: "lead" } as const;
+
+export async function StatusBadge({ status }: { status: keyof typeof statusTone }) {
+  const t = await getTranslations("reporting.status");
+  return <Badge tone={statusTone[status]}>{t(status)}</Badge>;
+}
+
+/** "12 days left", "due today", "3 days late" — or nothing once the report is in. */
+export async function DueNote({ daysLeft, late, outstanding }: { daysLeft: number; late: boolean; outstanding: boolean }) {
+  const t = await getTranslations("reporting.due");
+  if (!outstanding) return late ? <span className="text-sm text-amber-900">{t("submittedLate")}</span> : null;
+  if (daysLeft < 0) return <span className="font-semibold text-red-800">{t("late", { count: -daysLeft })}</span>;
+  if (daysLeft === 0) return <span className="font-semibold text-amber-900">{t("today")}</span>;
+  return <span className={daysLeft <= 7 ? "font-semibold text-amber-900" : "text-stone-700"}>{t("left", { count: daysLeft })}</span>;
+}
+
+/** One item as submitted: progress, narrative, figures, computed ratios, township table. */
+export async function ItemView({ measure, locale, changedKeys }: { measure: MeasureData; locale: string; changedKeys?: Set<string> }) {
+  const t = await getTranslations("reporting");
+  const { item } = measure;
+  const unitFigures = measure.indicators.filter((i) => i.scope === "UNIT" && i.valueType !== "RATIO");
+  const ratios = measure.indicators.filter((i) => i.valueType === "RATIO");
+  const townshipFigures = measure.indicators.filter((i) => i.scope === "TOWNSHIP" && i.valueType !== "RATIO");
+  const byId = new Map(measure.indicators.map((i) => [i.id, i]));
+  const firstValue = (id: number | null) => (id === null ? null : (byId.get(id)?.values[0]?.numericValue ?? null));
+  const changed = (key: string) => changedKeys?.has(key) ?? false;
+  const mark = "bg-sky-50 outline outline-2 outline-sky-600";
+  const townships = townshipFigures[0]?.values ?? [];
+
+  return (
+    <div className="space-y-3">
+      {item.reviewStatus === "RETURNED" && item.returnReason && (
+        <div className="border-l-4 border-red-700 bg-red-50 p-3">
+          <p className="font-semibold text-red-900">{t("form.returnedAtItem")}</p>
+          <p className="mt-1 whitespace-pre-line">{item.returnReason}</p>
+        </div>
+      )}
+      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[10rem_1fr]">
+        <dt className="font-medium">{t("form.progress")}</dt>
+        <dd className={changed(`item.${measure.measureId}.progress`) ? mark : ""}>{t(`progress.${item.progress}`)}</dd>
+        {item.progress === "NOT_APPLICABLE" && (
+          <>
+            <dt className="font-medium">{t("form.notApplicableReason")}</dt>
+            <dd className={`whitespace-pre-line ${changed(`item.${measure.measureId}.notApplicableReason`) ? mark : ""}`}>{item.notApplicableReason || "—"}</dd>
+          </>
+        )}
+        <dt className="font-medium">{t("form.narrative")}</dt>
+        <dd className={`whitespace-pre-line ${changed(`item.${measure.measureId}.narrative`) ? mark : ""}`}>{item.narrative || <span className="text-stone-600">{t("view.noNarrative")}</span>}</dd>
+      </dl>
+      {(unitFigures.length > 0 || ratios.length > 0) && (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <caption className="mb-1 text-left font-medium">{t("form.figures")}</caption>
+            <thead>
+              <tr className="border-b-2 border-stone-400 text-left">
+                <th scope="col" className="p-2">{t("view.indicator")}</th>
+                <th scope="col" className="p-2 text-right">{t("view.value")}</th>
+                <th scope="col" className="p-2">{t("form.comment")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {unitFigures.map((indicator) => {
+                const v = indicator.values[0];
+                const key = v ? `value.${indicator.id}.${v.subjectUnitId}` : "";
+                return (
+                  <tr key={indicator.id} className="border-b border-stone-200 align-top">
+                    <th scope="row" className="p-2 text-left font-normal">{indicatorName(indicator, locale)}</th>
+                    <td className={`p-2 text-right font-mono tabular-nums ${changed(key) ? mark : ""}`}>
+                      {v ? figureText(v, t) : "—"} {v?.numericValue !== null && v?.numericValue !== undefined ? unitOfMeasure(indicator, locale) : ""}
+                    </td>
+                    <td className={`whitespace-pre-line p-2 ${changed(`${key}.comment`) ? mark : ""}`}>{v?.comment ?? ""}</td>
+                  </tr>
+                );
+              })}
+              {ratios.map((ratio) => (
+                <tr key={ratio.id} className="border-b border-stone-200 bg-stone-50 align-top">
+                  <th scope="row" className="p-2 text-left font-normal">
+                    {indicatorName(ratio, locale)} <span className="text-xs text-stone-600">({t("view.computed")})</span>
+                  </th>
+                  <td className="p-2 text-right font-mono font-semibold tabular-nums">{formatRatio(ratioOf(firstValue(ratio.numeratorId), firstValue(ratio.denominatorId)), locale)}</td>
+                  <td className="p-2" />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {townshipFigures.length > 0 && townships.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <caption className="mb-1 text-left font-medium">{t("form.townshipTable")}</caption>
+            <thead>
+              <tr className="border-b-2 border-stone-400 text-left">
+                <th scope="col" className="p-2">{t("form.township")}</th>
+                {townshipFigures.map((i) => <th key={i.id} scope="col" className="p-2">{indicatorName(i, locale)}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {townships.map((township, row) => (
+                <tr key={township.subjectUnitId} className="border-b border-stone-200 align-top">
+                  <th scope="row" className="p-2 text-left font-normal">{township.subjectNameZh}</th>
+                  {townshipFigures.map((i) => {
+                    const v = i.values[row];
+                    const key = v ? `value.${i.id}.${v.subjectUnitId}` : "";
+                    return (
+                      <td key={i.id} className={`p-2 ${changed(key) ? mark : ""}`}>
+                        {v ? figureText(v, t) : "—"}
+                        {v?.comment && <span className="block text-xs text-stone-700">{v.comment}</span>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Who did what, when and why: every transition of the report, oldest first. */
+export async function Timeline({ events, measures, locale }: { events: ReviewEventView[]; measures: MeasureData[]; locale: string }) {
+  const [t, format] = await Promise.all([getTranslations("reporting"), getFormatter()]);
+  const headingOf = new Map(measures.map((m) => [String(m.measureId), measureHeading(m, locale, t)]));
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title" className="text-lg font-semibold">{t("timeline.title")}</h2>
+      {events.length === 0 ? (
+        <p className="mt-2 text-stone-700">{t("timeline.empty")}</p>
+      ) : (
+        <ol className="mt-3 space-y-3 border-l-2 border-stone-300 pl-4">
+          {events.map((e) => (
+            <li key={e.id}>
+              <p>
+                <time dateTime={e.at} className="font-mono text-sm text-stone-700">{format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short" })}</time>{" "}
+                <span className="font-semibold">{t(`timeline.action.${e.action}`)}</span>
+                {e.fromStatus && e.fromStatus !== e.toStatus && (
+                  <span className="text-sm text-stone-700"> ({t(`status.${e.fromStatus}`)} → {t(`status.${e.toStatus}`)})</span>
+                )}
+                {" · "}
+                <span>{e.actor ? `${e.actor.displayName} (${e.actor.username})` : t("timeline.system")}</span>
+              </p>
+              {e.reason && <p className="mt-1 whitespace-pre-line text-stone-800">{t("timeline.reason", { reason: e.reason })}</p>}
+              {e.itemReasons && Object.keys(e.itemReasons).length > 0 && (
+                <ul className="mt-1 list-disc pl-6 text-stone-800">
+                  {Object.entries(e.itemReasons).map(([measureId, reason]) => (
+                    <li key={measureId}>
+                      <span className="font-medium">{headingOf.get(measureId) ?? measureId}:</span> {reason}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** The changes between the last two submissions, field by field. */
+export async function DiffTable({ entries, measures, locale, previousSequence, sequence }: { entries: DiffEntry[]; measures: MeasureData[]; locale: string; previousSequence: number; sequence: number }) {
+  const t = await getTranslations("reporting");
+  const headingOf = new Map(measures.map((m) => [m.measureId, measureHeading(m, locale, t)]));
+  const indicators = new Map(measures.flatMap((m) => m.indicators.map((i) => [i.id, { indicator: i, measureId: m.measureId }] as const)));
+  const subjectName = (indicatorId: number, subjectUnitId: number) => indicators.get(indicatorId)?.indicator.values.find((v) => v.subjectUnitId === subjectUnitId)?.subjectNameZh ?? "";
+  const show = (entry: DiffEntry, value: string | null) => {
+    if (value === null || value === "") return "—";
+    if (entry.field === "progress") return t.has(`progress.${value}`) ? t(`progress.${value}`) : value;
+    if (entry.field === "value" && (value === "true" || value === "false")) return value === "true" ? t("form.yes") : t("form.no");
+    return value;
+  };
+  return (
+    <section aria-labelledby="diff-title" className="rounded border-2 border-sky-700 bg-white p-4">
+      <h2 id="diff-title" className="text-lg font-semibold">{t("diff.title", { previous: previousSequence, current: sequence })}</h2>
+      {entries.length === 0 ? (
+        <p className="mt-2 text-stone-700">{t("diff.none")}</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <thead>
+              <tr className="border-b-2 border-stone-400 text-left">
+                <th scope="col" className="p-2">{t("diff.where")}</th>
+                <th scope="col" className="p-2">{t("diff.before")}</th>
+                <th scope="col" className="p-2">{t("diff.after")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => {
+                const found = entry.indicatorId !== null ? indicators.get(entry.indicatorId) : undefined;
+                const measureId = entry.measureId ?? found?.measureId ?? null;
+                const where = [
+                  measureId !== null ? headingOf.get(measureId) : null,
+                  found ? indicatorName(found.indicator, locale) : null,
+                  found && found.indicator.scope === "TOWNSHIP" && entry.subjectUnitId !== null ? subjectName(found.indicator.id, entry.subjectUnitId) : null,
+                  t(`diff.field.${entry.field}`),
+                ].filter(Boolean);
+                return (
+                  <tr key={entry.key} className="border-b border-stone-200 align-top">
+                    <th scope="row" className="p-2 text-left font-normal">{where.join(" · ")}</th>
+                    <td className="whitespace-pre-line p-2"><del className="text-red-900">{show(entry, entry.before)}</del></td>
+                    <td className="whitespace-pre-line p-2"><ins className="text-green-900 no-underline">{show(entry, entry.after)}</ins></td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Which measures a diff touches, for the "changed" flag on each reviewed item. */
+export function changedMeasures(entries: DiffEntry[], measures: MeasureData[]): Set<number> {
+  const measureOf = new Map(measures.flatMap((m) => m.indicators.map((i) => [i.id, m.measureId] as const)));
+  const out = new Set<number>();
+  for (const e of entries) {
+    const m = e.measureId ?? (e.indicatorId !== null ? measureOf.get(e.indicatorId) : undefined);
+    if (m !== undefined) out.add(m);
+  }
+  return out;
+}
