@@ -1,6 +1,9 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./support/sign-in";
 
+// a valid 1 × 1 PNG
+const ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
 // The reporting story end to end, in the browser: a district fills measure 20's rotation
 // figures (the ratios compute themselves), saves and submits; the bureau returns measure 20
 // with a reason; the district sees the reason at the item, corrects the figure and resubmits;
@@ -83,6 +86,17 @@ test("a district reports, the bureau returns one item, the district corrects it 
 
   await district.getByRole("button", { name: "保存草稿" }).click();
   await expect(district.getByText(/草稿已保存\(第 \d+ 版\)/)).toBeVisible();
+
+  // Evidence: the rotation roster, checked by content on the server and listed with the report.
+  await district.getByLabel("文件", { exact: true }).setInputFiles({ name: "交流轮岗名单.png", mimeType: "image/png", buffer: Buffer.from(ONE_PIXEL_PNG, "base64") });
+  await district.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(district.getByText("文件已上传。")).toBeVisible();
+  await expect(district.getByRole("table", { name: "本报告所附佐证材料" })).toContainText("交流轮岗名单.png");
+  // a script dressed as an image is refused, and nothing is listed for it
+  await district.getByLabel("文件", { exact: true }).setInputFiles({ name: "名单.png", mimeType: "image/png", buffer: Buffer.from("<script>alert(1)</script>") });
+  await district.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(district.getByRole("alert").filter({ hasText: "有以下问题需要处理" })).toBeVisible();
+  await expect(district.getByRole("table", { name: "本报告所附佐证材料" }).getByRole("row")).toHaveCount(2); // header + the roster
 
   await district.getByRole("button", { name: "报送审核" }).click();
   await expect(district.getByText("报告已报送,等待市教育局审核。", { exact: false })).toBeVisible();
