@@ -10,7 +10,8 @@ type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<A
 
 export type ActionField =
   | { kind: "text" | "date"; name: string; label: string; hint?: string; defaultValue?: string; required?: boolean; maxLength?: number }
-  | { kind: "textarea"; name: string; label: string; hint?: string; required?: boolean; maxLength?: number };
+  | { kind: "textarea"; name: string; label: string; hint?: string; required?: boolean; maxLength?: number }
+  | { kind: "checkboxes"; name: string; label: string; hint?: string; options: { value: string; label: string }[] };
 
 type Props<T> = {
   action: Action<T>;
@@ -79,7 +80,9 @@ export function ActionForm<T>({ action, hidden, fields = [], submitLabel, doneMe
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         {fields.map((field) =>
-          field.kind === "textarea" ? (
+          field.kind === "checkboxes" ? (
+            <Checkboxes key={field.name} field={field} result={result} prefix={idPrefix} />
+          ) : field.kind === "textarea" ? (
             <TextArea key={field.name} field={field} result={result} prefix={idPrefix} />
           ) : idPrefix ? (
             <PrefixedField key={field.name} field={field} result={result} prefix={idPrefix} />
@@ -122,5 +125,32 @@ function PrefixedField({ field, result, prefix }: { field: Extract<ActionField, 
         className={`mt-1 w-full max-w-md rounded border-2 px-2 py-1 ${errors ? "border-red-700" : "border-stone-700"}`}
       />
     </div>
+  );
+}
+
+/** A group of checkboxes in a fieldset; nothing ticked is sent as nothing (the server's default). */
+function Checkboxes({ field, result, prefix }: { field: Extract<ActionField, { kind: "checkboxes" }>; result: ActionResult<unknown> | null; prefix: string }) {
+  const t = useTranslations();
+  const errors = result && !result.ok ? result.fieldErrors?.[field.name] : undefined;
+  const id = `field-${prefix}${field.name}`;
+  return (
+    <fieldset id={id} className={`mb-4 ${errors ? "border-l-4 border-red-700 pl-3" : ""}`} aria-describedby={[field.hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+      <legend className="font-medium">{field.label}</legend>
+      {field.hint && <p id={`${id}-hint`} className="text-sm text-stone-600">{field.hint}</p>}
+      {errors && (
+        <p id={`${id}-error`} className="font-medium text-red-800">
+          <span className="sr-only">{t("errors.errorPrefix")} </span>
+          {[...new Set(errors)].map((m) => t(m)).join(" ")}
+        </p>
+      )}
+      <div className="mt-1 grid gap-x-4 gap-y-1 sm:grid-cols-2">
+        {field.options.map((option) => (
+          <label key={option.value} className="flex items-start gap-2">
+            <input type="checkbox" name={field.name} value={option.value} className="mt-1" />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -20,10 +20,18 @@ const cycleIdField = z.coerce
 /** Text the policy actually states: slots whose text our copy lacks cannot be reported on. */
 const REPORTABLE_TEXT = ["FROM_SOURCE", "ENTERED_BY_STAFF"] as const;
 
+/** Checkboxes: absent when none is ticked, a string for one, an array for several. */
+const idList = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.coerce.number({ error: "reportingErrors.malformed" }).int("reportingErrors.malformed").positive("reportingErrors.malformed").max(2_147_483_647, "reportingErrors.malformed")).max(500, "reportingErrors.malformed"),
+);
+
 export const openCycleSpec = defineAction({
   name: "cycle.open",
   permission: "cycle:manage",
-  input: z.object({ cycleId: cycleIdField }),
+  // The scope is chosen when the cycle is first opened: the measures whose progress is asked
+  // for, and the reporting units that must report. Nothing chosen means everything.
+  input: z.object({ cycleId: cycleIdField, measureIds: idList, unitIds: idList }),
   target: async (input) => {
     const id = safeId(input.cycleId);
     const cycle = id === null ? null : await db().reportingCycle.findUnique({ where: { id }, select: { id: true } });
@@ -43,7 +51,9 @@ export const openCycleSpec = defineAction({
       let measureIds = cycle.measures.map((m) => m.measureId);
       if (!measureIds.length) {
         const measures = await tx.measure.findMany({ where: { textStatus: { in: [...REPORTABLE_TEXT] } }, select: { id: true } });
-        measureIds = measures.map((m) => m.id);
+        const reportable = new Set(measures.map((m) => m.id));
+        if (input.measureIds.some((id) => !reportable.has(id))) throw new AppError("VALIDATION", "errors.VALIDATION", { measureIds: ["reportingErrors.measureNotReportable"] });
+        measureIds = input.measureIds.length ? [...new Set(input.measureIds)] : [...reportable];
         await tx.cycleMeasure.createMany({ data: measureIds.map((measureId) => ({ cycleId: cycle.id, measureId })), skipDuplicates: true });
         if (!cycle.indicators.length) {
           const indicators = await tx.indicator.findMany({ where: { measureId: { in: measureIds } }, select: { id: true } });
@@ -52,7 +62,10 @@ export const openCycleSpec = defineAction({
       }
 
       // One after the other: inside a transaction all queries share one connection.
-      const units = await tx.unit.findMany({ where: { isReporting: true, active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true } });
+      const reportingUnits = await tx.unit.findMany({ where: { isReporting: true, active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true } });
+      const chosenUnits = new Set(input.unitIds);
+      if (input.unitIds.some((id) => !reportingUnits.some((u) => u.id === id))) throw new AppError("VALIDATION", "errors.VALIDATION", { unitIds: ["reportingErrors.unitNotReporting"] });
+      const units = chosenUnits.size ? reportingUnits.filter((u) => chosenUnits.has(u.id)) : reportingUnits;
       // a department reports only on the measures where it holds a duty
       const departments = await tx.department.findMany({
           where: { active: true, duties: { some: { assignee: "DEPARTMENT", measureId: { in: measureIds } } } },
@@ -95,7 +108,7 @@ export const openCycleSpec = defineAction({
       await audit(tx, {
         targetType: "ReportingCycle",
         targetId: cycle.id,
-        changes: { status: { before: cycle.status, after: "OPEN" }, measuresInScope: measureIds.length, reportsCreated: created.length, reportIds: created },
+        changes: { status: { before: cycle.status, after: "OPEN" }, measuresInScope: measureIds.length, unitsChosen: input.unitIds.length ? input.unitIds : "all", reportsCreated: created.length, reportIds: created },
       });
       return { status: "OPEN" as const, reportsCreated: created.length };
     }, TX_OPTIONS),

@@ -7,6 +7,7 @@ import { Forbidden, orForbidden, requireActor } from "@/components/reporting/pag
 import { Link } from "@/i18n/navigation";
 import { getRequestContext } from "@/server/auth/request-context";
 import { listCycles } from "@/server/reporting/queries";
+import { getCycleScopeOptions } from "@/server/reporting/scope-options";
 import { REPORT_STATUSES } from "@/server/reporting/state-machine";
 import { openCycle } from "./actions";
 
@@ -28,8 +29,10 @@ export default async function CyclesPage({ params }: Props) {
   const loaded = await orForbidden(listCycles(actor, await getRequestContext()));
   if (loaded.forbidden) return <Forbidden />;
   const cycles = loaded.data;
-  const [t, format] = await Promise.all([getTranslations("reporting"), getFormatter()]);
+  const [t, format, scope] = await Promise.all([getTranslations("reporting"), getFormatter(), getCycleScopeOptions(actor, await getRequestContext())]);
   const en = locale === "en";
+  const measureLabel = (m: (typeof scope.measures)[number]) =>
+    `${m.kind === "SAFEGUARD" ? t("cycles.safeguardLabel", { label: m.label }) : t("cycles.measureLabel", { number: m.number })} ${(en ? m.titleEn : null) ?? m.titleZh ?? ""}`.trim();
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
 
   return (
@@ -72,6 +75,14 @@ export default async function CyclesPage({ params }: Props) {
                     intro={c.status === "OPEN" ? t("cycles.openAgainIntro") : t("cycles.openIntro")}
                     tone={c.status === "OPEN" ? "secondary" : "primary"}
                     idPrefix={`cycle-${c.id}-`}
+                    fields={
+                      c.status === "OPEN"
+                        ? []
+                        : [
+                            { kind: "checkboxes", name: "measureIds", label: t("cycles.scopeMeasures"), hint: t("cycles.scopeHint"), options: scope.measures.map((m) => ({ value: String(m.id), label: measureLabel(m) })) },
+                            { kind: "checkboxes", name: "unitIds", label: t("cycles.scopeUnits"), hint: t("cycles.scopeHint"), options: scope.units.map((u) => ({ value: String(u.id), label: en ? (u.nameEn ?? u.nameZh) : u.nameZh })) },
+                          ]
+                    }
                   />
                 </div>
               )}
