@@ -18,3 +18,14 @@ export class AppError extends Error {
 
 export const notFound = () => new AppError("NOT_FOUND");
 export const forbidden = () => new AppError("FORBIDDEN");
+
+/** The HTTP status a route handler answers for each expected failure. */
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNEXPECTED: 500,
+};

@@ -4,7 +4,7 @@ import type { ReportStatus } from "@/generated/prisma/enums";
 import type { Actor, RequestContext } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/authorize";
 import { db } from "@/server/db/client";
-import { AppError } from "@/server/errors";
+import { AppError, HTTP_STATUS, type AppErrorCode } from "@/server/errors";
 import { evidenceStorage } from "./storage";
 
 /** A PUBLIC file is public only once its report's figures are: after the leader publishes. */
@@ -19,9 +19,7 @@ const SAFE_HEADERS = {
   "Cross-Origin-Resource-Policy": "same-origin",
 };
 
-const STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION: 400, CONFLICT: 409, RATE_LIMITED: 429, UNEXPECTED: 500 } as const;
-
-const fail = (code: keyof typeof STATUS) => Response.json({ code }, { status: STATUS[code], headers: SAFE_HEADERS });
+const fail = (code: AppErrorCode) => Response.json({ code }, { status: HTTP_STATUS[code], headers: SAFE_HEADERS });
 
 /** RFC 6266 / RFC 5987: an ASCII fallback for old clients, the real name as UTF-8. */
 export function contentDisposition(name: string): string {

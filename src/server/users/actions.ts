@@ -141,6 +141,19 @@ async function recordUserChange(
   await ctx.audit(tx, { targetType: "User", targetId: user.id, unitId: user.unitId, changes: reason ? { ...changes, reason } : changes });
 }
 
+/**
+ * The shape of a simple account change: lock the row, let `change` check that it applies
+ * (throwing when it does not) and say what to write, then write and record before → after.
+ */
+function changeUser(ctx: ActionContext, id: number, reason: string | null | undefined, change: (before: UserRow) => Prisma.UserUpdateInput) {
+  return db().$transaction(async (tx) => {
+    const before = await lockUser(tx, id);
+    const after = await tx.user.update({ where: { id }, data: change(before), select: userSelect });
+    await recordUserChange(tx, ctx, after, diffFields(snapshot(before), snapshot(after)), reason ?? null);
+    return { id: after.id };
+  });
+}
+
 /** A separation-of-duties refusal: audited like any authorization denial, then FORBIDDEN with the rule's message. */
 async function refuse(ctx: ActionContext, permission: Permission, target: { id?: number; unitId?: number | null }, rule: string, field?: string): Promise<never> {
   await recordAuditAlone({
@@ -219,15 +232,11 @@ export const updateUserProfileSpec = defineAction({
   permission: "user:update-profile",
   input: z.object({ id, displayName, reason: reasonOptional }),
   target: userTarget,
-  async run(input, ctx) {
-    return db().$transaction(async (tx) => {
-      const before = await lockUser(tx, input.id);
+  run: (input, ctx) =>
+    changeUser(ctx, input.id, input.reason, (before) => {
       if (before.displayName === input.displayName) throw validation("displayName", "adminUsers.nothingChanged");
-      const after = await tx.user.update({ where: { id: input.id }, data: { displayName: input.displayName }, select: userSelect });
-      await recordUserChange(tx, ctx, after, diffFields(snapshot(before), snapshot(after)), input.reason);
-      return { id: after.id };
-    });
-  },
+      return { displayName: input.displayName };
+    }),
 });
 
 // ───────────────────────────── disable / enable ─────────────────────────────
@@ -256,15 +265,11 @@ export const enableUserSpec = defineAction({
   permission: "user:disable",
   input: z.object({ id, reason: reasonOptional }),
   target: userTarget,
-  async run(input, ctx) {
-    return db().$transaction(async (tx) => {
-      const before = await lockUser(tx, input.id);
+  run: (input, ctx) =>
+    changeUser(ctx, input.id, input.reason, (before) => {
       if (before.active) throw new AppError("CONFLICT", "adminUsers.alreadyActive");
-      const after = await tx.user.update({ where: { id: input.id }, data: { active: true }, select: userSelect });
-      await recordUserChange(tx, ctx, after, diffFields(snapshot(before), snapshot(after)), input.reason);
-      return { id: after.id };
-    });
-  },
+      return { active: true };
+    }),
 });
 
 // ───────────────────────────── unlock ─────────────────────────────
@@ -274,15 +279,11 @@ export const unlockUserSpec = defineAction({
   permission: "user:unlock",
   input: z.object({ id, reason: reasonOptional }),
   target: userTarget,
-  async run(input, ctx) {
-    return db().$transaction(async (tx) => {
-      const before = await lockUser(tx, input.id);
+  run: (input, ctx) =>
+    changeUser(ctx, input.id, input.reason, (before) => {
       if (before.lockedUntil === null && before.failedLoginCount === 0) throw new AppError("CONFLICT", "adminUsers.notLocked");
-      const after = await tx.user.update({ where: { id: input.id }, data: { lockedUntil: null, failedLoginCount: 0 }, select: userSelect });
-      await recordUserChange(tx, ctx, after, diffFields(snapshot(before), snapshot(after)), input.reason);
-      return { id: after.id };
-    });
-  },
+      return { lockedUntil: null, failedLoginCount: 0 };
+    }),
 });
 
 // ───────────────────────────── reset password ─────────────────────────────

@@ -1,20 +1,10 @@
-import type { AppErrorCode } from "@/server/errors";
 import { executeAction } from "@/server/actions/define-action";
 import { exportAuditLogSpec } from "@/server/audit/export-csv";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getRequestContext } from "@/server/auth/request-context";
+import { HTTP_STATUS } from "@/server/errors";
 
 export const dynamic = "force-dynamic";
-
-const STATUS: Record<AppErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  VALIDATION: 400,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  UNEXPECTED: 500,
-};
 
 // The log must not linger in a shared cache or be sniffed into something a browser renders.
 const COMMON_HEADERS = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
@@ -25,7 +15,7 @@ export async function GET(request: Request): Promise<Response> {
   const filters = Object.fromEntries(new URL(request.url).searchParams);
   const result = await executeAction(exportAuditLogSpec, actor, context, filters);
   if (!result.ok) {
-    return Response.json({ code: result.code }, { status: STATUS[result.code], headers: COMMON_HEADERS });
+    return Response.json({ code: result.code }, { status: HTTP_STATUS[result.code], headers: COMMON_HEADERS });
   }
   return new Response(result.data.csv, {
     status: 200,

@@ -1,16 +1,15 @@
 import { executeAction } from "@/server/actions/define-action";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getRequestContext } from "@/server/auth/request-context";
+import { HTTP_STATUS } from "@/server/errors";
 import { exportReportWorkbookSpec } from "@/server/reporting-excel/report-excel";
-
-const STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION: 400, CONFLICT: 409, RATE_LIMITED: 429, UNEXPECTED: 500 } as const;
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [actor, context] = await Promise.all([getCurrentActor(), getRequestContext()]);
   const result = await executeAction(exportReportWorkbookSpec, actor, context, { reportId: id });
   if (!result.ok) {
-    return Response.json({ code: result.code }, { status: STATUS[result.code], headers: { "cache-control": "no-store" } });
+    return Response.json({ code: result.code }, { status: HTTP_STATUS[result.code], headers: { "cache-control": "no-store" } });
   }
   return new Response(Buffer.from(result.data.data, "base64"), {
     headers: {
