@@ -4,6 +4,7 @@
 // "any" scope, so any report in the right status is theirs.
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db/client";
 import type { Fixture, Variant } from "./matrix-fixtures";
 import { buildReportWorkbook } from "@/server/reporting-excel/workbook";
 import { departmentId, freshCycle, freshReport, measureId, unitId, type ReportSetup } from "./reporting-factory";
@@ -25,7 +26,19 @@ const m16 = () => measureId(16);
 const both: Variant[] = ["own", "other"];
 const own: Variant[] = ["own"];
 
+const cycleDefinition = { nameZh: "矩阵测试周期", nameEn: "Matrix cycle", periodStart: "2031-01-01", periodEnd: "2031-06-30", opensOn: "2031-06-01", dueOn: "2031-07-15" };
+
 export const REPORTING_FIXTURES: Record<string, Fixture> = {
+  "cycle.create": { variants: own, input: async () => ({ code: `MX-${randomUUID().slice(0, 8)}`, ...cycleDefinition }) },
+  "cycle.update": { variants: own, input: async () => ({ cycleId: String((await freshCycle()).id), ...cycleDefinition }) },
+  "cycle.add-reporters": {
+    variants: own,
+    input: async () => {
+      const cycle = await freshCycle([await m16()]);
+      await db().reportingCycle.update({ where: { id: cycle.id }, data: { status: "OPEN" } });
+      return { cycleId: String(cycle.id), unitIds: String(await unitId("210302")) };
+    },
+  },
   "cycle.open": { variants: own, input: async () => ({ cycleId: String((await freshCycle([await m16()])).id) }) },
   "cycle.extend-due-date": {
     variants: own,

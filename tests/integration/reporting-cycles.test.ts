@@ -57,9 +57,9 @@ describe("opening a cycle", () => {
     expect(rows.filter((r) => r.action === "cycle.open" && r.targetType === "Report")).toHaveLength(total);
     expect(rows.filter((r) => r.action === "cycle.open" && r.targetType === "ReportingCycle")).toHaveLength(1);
 
-    // again: nothing new
+    // again (a second click, a stale page): refused, nothing new
     const again = await run(openCycleSpec, staff, { cycleId: String(cycle.id) });
-    expect(again).toEqual({ ok: true, data: { status: "OPEN", reportsCreated: 0 } });
+    expect(again).toMatchObject({ ok: false, code: "CONFLICT", messageKey: "reportingErrors.cycleAlreadyOpen" });
     expect(await db().report.count({ where: { cycleId: cycle.id } })).toBe(total);
 
     // the filer finds it, with per-township values for township indicators

@@ -1,15 +1,19 @@
 import "server-only";
 import { z } from "zod";
-import { defineAction } from "@/server/actions/define-action";
+import type { Prisma } from "@/generated/prisma/client";
+import { defineAction, type ActionContext } from "@/server/actions/define-action";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { dayToDate, isoDay } from "./dates";
+import { dutyHolders, resolveScope } from "./cycle-scope";
 import { reasonField } from "./input";
 import { lockReport, recordTransition, reportIdField, reportTarget, safeId, TX_OPTIONS } from "./shared";
 
-// Opening a cycle is the bureau's act: it fixes which measures and indicators are in scope and
-// creates every report that is expected, each with an item per measure it covers. Running it
-// again creates only what is missing (a unit added since, say), so it is safe to repeat.
+// Opening a cycle is the bureau's act: it fixes what is asked (measures, indicators) and of whom
+// (districts and zones, departments with duties), and creates every expected report, each with
+// an item per measure it covers. The scope is stored with the cycle (CycleMeasure,
+// CycleIndicator) and shown on its page; once open, units or departments left out can be added,
+// never silently: the bureau names each one.
 
 const cycleIdField = z.coerce
   .number({ error: "reportingErrors.noSuchCycle" })
@@ -17,102 +21,135 @@ const cycleIdField = z.coerce
   .positive("reportingErrors.noSuchCycle")
   .max(2_147_483_647, "reportingErrors.noSuchCycle");
 
-/** Text the policy actually states: slots whose text our copy lacks cannot be reported on. */
-const REPORTABLE_TEXT = ["FROM_SOURCE", "ENTERED_BY_STAFF"] as const;
-
 /** Checkboxes: absent when none is ticked, a string for one, an array for several. */
 const idList = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
   z.array(z.coerce.number({ error: "reportingErrors.malformed" }).int("reportingErrors.malformed").positive("reportingErrors.malformed").max(2_147_483_647, "reportingErrors.malformed")).max(500, "reportingErrors.malformed"),
 );
 
+const cycleTarget = async (input: { cycleId: unknown }) => {
+  const id = safeId(input.cycleId);
+  const cycle = id === null ? null : await db().reportingCycle.findUnique({ where: { id }, select: { id: true } });
+  return cycle ? { type: "ReportingCycle", id: cycle.id } : null;
+};
+
+type Wanted = { unitId: number | null; departmentId: number | null; measures: number[] };
+
+/** Creates the reports, each with its items and a CREATE event in its timeline. */
+async function createReports(tx: Prisma.TransactionClient, audit: ActionContext["audit"], actorId: number, cycle: { id: number; dueOn: Date }, wanted: Wanted[]) {
+  const created: number[] = [];
+  for (const w of wanted) {
+    const report = await tx.report.create({
+      data: { cycleId: cycle.id, unitId: w.unitId, departmentId: w.departmentId, dueOn: cycle.dueOn, items: { createMany: { data: w.measures.map((measureId) => ({ measureId })) } } },
+      select: { id: true },
+    });
+    created.push(report.id);
+    await recordTransition(tx, audit, {
+      reportId: report.id,
+      unitId: w.unitId,
+      actorId,
+      action: "CREATE",
+      from: null,
+      to: "NOT_STARTED",
+      changes: { cycleId: cycle.id, departmentId: w.departmentId, measures: w.measures.length },
+    });
+  }
+  return created;
+}
+
+async function lockCycle(tx: Prisma.TransactionClient, cycleId: number) {
+  await tx.$queryRaw`SELECT id FROM "ReportingCycle" WHERE id = ${cycleId} FOR UPDATE`;
+  return tx.reportingCycle.findUniqueOrThrow({ where: { id: cycleId }, select: { id: true, status: true, dueOn: true, measures: { select: { measureId: true } } } });
+}
+
 export const openCycleSpec = defineAction({
   name: "cycle.open",
   permission: "cycle:manage",
-  // The scope is chosen when the cycle is first opened: the measures whose progress is asked
-  // for, and the reporting units that must report. Nothing chosen means everything.
-  input: z.object({ cycleId: cycleIdField, measureIds: idList, unitIds: idList }),
-  target: async (input) => {
-    const id = safeId(input.cycleId);
-    const cycle = id === null ? null : await db().reportingCycle.findUnique({ where: { id }, select: { id: true } });
-    return cycle ? { type: "ReportingCycle", id: cycle.id } : null;
-  },
+  input: z.object({ cycleId: cycleIdField, measureIds: idList, indicatorIds: idList, unitIds: idList, departmentIds: idList }),
+  target: cycleTarget,
   run: async (input, { actor, audit }) =>
     db().$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "ReportingCycle" WHERE id = ${input.cycleId} FOR UPDATE`;
-      const cycle = await tx.reportingCycle.findUniqueOrThrow({
-        where: { id: input.cycleId },
-        select: { id: true, status: true, dueOn: true, measures: { select: { measureId: true } }, indicators: { select: { indicatorId: true } } },
-      });
+      const cycle = await lockCycle(tx, input.cycleId);
       if (cycle.status === "CLOSED") throw new AppError("CONFLICT", "reportingErrors.cycleClosed");
+      if (cycle.status === "OPEN") throw new AppError("CONFLICT", "reportingErrors.cycleAlreadyOpen");
 
-      // Seeded cycles name no measures: then every measure whose text we hold is in scope, with
-      // all its indicators, and that choice is written down so later openings agree with it.
-      let measureIds = cycle.measures.map((m) => m.measureId);
-      if (!measureIds.length) {
-        const measures = await tx.measure.findMany({ where: { textStatus: { in: [...REPORTABLE_TEXT] } }, select: { id: true } });
-        const reportable = new Set(measures.map((m) => m.id));
-        if (input.measureIds.some((id) => !reportable.has(id))) throw new AppError("VALIDATION", "errors.VALIDATION", { measureIds: ["reportingErrors.measureNotReportable"] });
-        measureIds = input.measureIds.length ? [...new Set(input.measureIds)] : [...reportable];
-        await tx.cycleMeasure.createMany({ data: measureIds.map((measureId) => ({ cycleId: cycle.id, measureId })), skipDuplicates: true });
-        if (!cycle.indicators.length) {
-          const indicators = await tx.indicator.findMany({ where: { measureId: { in: measureIds } }, select: { id: true } });
-          await tx.cycleIndicator.createMany({ data: indicators.map((i) => ({ cycleId: cycle.id, indicatorId: i.id })), skipDuplicates: true });
-        }
-      }
-
-      // One after the other: inside a transaction all queries share one connection.
-      const reportingUnits = await tx.unit.findMany({ where: { isReporting: true, active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true } });
-      const chosenUnits = new Set(input.unitIds);
-      if (input.unitIds.some((id) => !reportingUnits.some((u) => u.id === id))) throw new AppError("VALIDATION", "errors.VALIDATION", { unitIds: ["reportingErrors.unitNotReporting"] });
-      const units = chosenUnits.size ? reportingUnits.filter((u) => chosenUnits.has(u.id)) : reportingUnits;
-      // a department reports only on the measures where it holds a duty
-      const departments = await tx.department.findMany({
-          where: { active: true, duties: { some: { assignee: "DEPARTMENT", measureId: { in: measureIds } } } },
-          orderBy: { code: "asc" },
-          select: { id: true, duties: { where: { assignee: "DEPARTMENT", measureId: { in: measureIds } }, select: { measureId: true } } },
+      // A scope prepared beforehand (an import, the test data) is the default choice; what is
+      // resolved here is what the cycle asks, and exactly that is stored.
+      const stored = await tx.cycleIndicator.findMany({ where: { cycleId: cycle.id }, select: { indicatorId: true } });
+      const scope = await resolveScope(tx, {
+        ...input,
+        measureIds: input.measureIds.length ? input.measureIds : cycle.measures.map((m) => m.measureId),
+        indicatorIds: input.measureIds.length || input.indicatorIds.length ? input.indicatorIds : stored.map((i) => i.indicatorId),
       });
+      await tx.cycleMeasure.deleteMany({ where: { cycleId: cycle.id, measureId: { notIn: scope.measureIds } } });
+      await tx.cycleIndicator.deleteMany({ where: { cycleId: cycle.id, indicatorId: { notIn: scope.indicatorIds } } });
+      await tx.cycleMeasure.createMany({ data: scope.measureIds.map((measureId) => ({ cycleId: cycle.id, measureId })), skipDuplicates: true });
+      await tx.cycleIndicator.createMany({ data: scope.indicatorIds.map((indicatorId) => ({ cycleId: cycle.id, indicatorId })), skipDuplicates: true });
+      // A report opened earlier by hand (the demo data, an import) is kept, not doubled.
       const existing = await tx.report.findMany({ where: { cycleId: cycle.id }, select: { unitId: true, departmentId: true } });
-      const measureOrder = await tx.measure.findMany({ where: { id: { in: measureIds } }, orderBy: { sortOrder: "asc" }, select: { id: true } });
-      const ordered = measureOrder.map((m) => m.id);
       const haveUnit = new Set(existing.flatMap((r) => (r.unitId === null ? [] : [r.unitId])));
       const haveDepartment = new Set(existing.flatMap((r) => (r.departmentId === null ? [] : [r.departmentId])));
-      const wanted = [
-        ...units.filter((u) => !haveUnit.has(u.id)).map((u) => ({ unitId: u.id, departmentId: null, measures: ordered })),
-        ...departments
-          .filter((d) => !haveDepartment.has(d.id))
-          .map((d) => {
-            const own = new Set(d.duties.map((x) => x.measureId));
-            return { unitId: null, departmentId: d.id, measures: ordered.filter((m) => own.has(m)) };
-          }),
-      ];
-
-      const created: number[] = [];
-      for (const w of wanted) {
-        const report = await tx.report.create({
-          data: { cycleId: cycle.id, unitId: w.unitId, departmentId: w.departmentId, dueOn: cycle.dueOn, items: { createMany: { data: w.measures.map((measureId) => ({ measureId })) } } },
-          select: { id: true },
-        });
-        created.push(report.id);
-        await recordTransition(tx, audit, {
-          reportId: report.id,
-          unitId: w.unitId,
-          actorId: actor.userId,
-          action: "CREATE",
-          from: null,
-          to: "NOT_STARTED",
-          changes: { cycleId: cycle.id, departmentId: w.departmentId, measures: w.measures.length },
-        });
-      }
-      if (cycle.status !== "OPEN") await tx.reportingCycle.update({ where: { id: cycle.id }, data: { status: "OPEN" } });
+      const created = await createReports(tx, audit, actor.userId, cycle, [
+        ...scope.unitIds.filter((id) => !haveUnit.has(id)).map((unitId) => ({ unitId, departmentId: null, measures: scope.measureIds })),
+        ...scope.departments.filter((d) => !haveDepartment.has(d.id)).map((d) => ({ unitId: null, departmentId: d.id, measures: d.measureIds })),
+      ]);
+      await tx.reportingCycle.update({ where: { id: cycle.id }, data: { status: "OPEN" } });
       await audit(tx, {
         targetType: "ReportingCycle",
         targetId: cycle.id,
-        changes: { status: { before: cycle.status, after: "OPEN" }, measuresInScope: measureIds.length, unitsChosen: input.unitIds.length ? input.unitIds : "all", reportsCreated: created.length, reportIds: created },
+        changes: {
+          status: { before: cycle.status, after: "OPEN" },
+          measureIds: scope.measureIds,
+          indicatorIds: scope.indicatorIds,
+          addedForRatios: scope.addedForRatios,
+          unitIds: scope.unitIds,
+          departmentIds: scope.departments.map((d) => d.id),
+          reportsCreated: created.length,
+          reportIds: created,
+        },
       });
-      return { status: "OPEN" as const, reportsCreated: created.length };
+      return { status: "OPEN" as const, reportsCreated: created.length, addedForRatios: scope.addedForRatios.length };
     }, TX_OPTIONS),
 });
+
+export const addReportersSpec = defineAction({
+  name: "cycle.add-reporters",
+  permission: "cycle:manage",
+  // for an open cycle: a district created since, or one left out by mistake, gets its report
+  input: z.object({ cycleId: cycleIdField, unitIds: idList, departmentIds: idList }),
+  target: cycleTarget,
+  run: async (input, { actor, audit }) =>
+    db().$transaction(async (tx) => {
+      const cycle = await lockCycle(tx, input.cycleId);
+      if (cycle.status !== "OPEN") throw new AppError("CONFLICT", "reportingErrors.cycleNotOpen");
+      if (!input.unitIds.length && !input.departmentIds.length) throw new AppError("VALIDATION", "reportingErrors.fixErrors", { unitIds: ["reportingErrors.chooseReporters"] });
+      const measureOrder = await tx.measure.findMany({ where: { id: { in: cycle.measures.map((m) => m.measureId) } }, orderBy: { sortOrder: "asc" }, select: { id: true } });
+      const measureIds = measureOrder.map((m) => m.id);
+      const missing = await missingReporters(tx, cycle.id, measureIds);
+      const units = new Set(missing.unitIds);
+      const departments = new Map(missing.departments.map((d) => [d.id, d]));
+      if (input.unitIds.some((id) => !units.has(id))) throw new AppError("VALIDATION", "reportingErrors.fixErrors", { unitIds: ["reportingErrors.unitCannotBeAdded"] });
+      if (input.departmentIds.some((id) => !departments.has(id))) throw new AppError("VALIDATION", "reportingErrors.fixErrors", { departmentIds: ["reportingErrors.departmentCannotBeAdded"] });
+      const unitIds = [...new Set(input.unitIds)];
+      const departmentIds = [...new Set(input.departmentIds)];
+      const created = await createReports(tx, audit, actor.userId, cycle, [
+        ...unitIds.map((unitId) => ({ unitId, departmentId: null, measures: measureIds })),
+        ...departmentIds.map((id) => ({ unitId: null, departmentId: id, measures: departments.get(id)!.measureIds })),
+      ]);
+      await audit(tx, { targetType: "ReportingCycle", targetId: cycle.id, changes: { unitIds, departmentIds, reportsCreated: created.length, reportIds: created } });
+      return { reportsCreated: created.length };
+    }, TX_OPTIONS),
+});
+
+/** Reporting units and duty-holding departments that have no report in the cycle yet. */
+export async function missingReporters(tx: Pick<Prisma.TransactionClient, "report" | "unit" | "department">, cycleId: number, measureIds: number[]) {
+  const existing = await tx.report.findMany({ where: { cycleId }, select: { unitId: true, departmentId: true } });
+  const haveUnit = new Set(existing.flatMap((r) => (r.unitId === null ? [] : [r.unitId])));
+  const haveDepartment = new Set(existing.flatMap((r) => (r.departmentId === null ? [] : [r.departmentId])));
+  const units = await tx.unit.findMany({ where: { isReporting: true, active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true } });
+  const departments = await dutyHolders(tx, measureIds);
+  return { unitIds: units.map((u) => u.id).filter((id) => !haveUnit.has(id)), departments: departments.filter((d) => !haveDepartment.has(d.id)) };
+}
 
 export const extendDueDateSpec = defineAction({
   name: "cycle.extend-due-date",

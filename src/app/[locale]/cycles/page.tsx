@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/badge";
-import { ClientMessages } from "@/components/forms/client-messages";
-import { ActionForm } from "@/components/reporting/action-form";
 import { Forbidden, orForbidden, requireActor } from "@/components/reporting/page-guard";
 import { Link } from "@/i18n/navigation";
 import { getRequestContext } from "@/server/auth/request-context";
 import { listCycles } from "@/server/reporting/queries";
-import { getCycleScopeOptions } from "@/server/reporting/scope-options";
 import { REPORT_STATUSES } from "@/server/reporting/state-machine";
-import { openCycle } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -29,10 +25,8 @@ export default async function CyclesPage({ params }: Props) {
   const loaded = await orForbidden(listCycles(actor, await getRequestContext()));
   if (loaded.forbidden) return <Forbidden />;
   const cycles = loaded.data;
-  const [t, format, scope] = await Promise.all([getTranslations("reporting"), getFormatter(), getCycleScopeOptions(actor, await getRequestContext())]);
+  const [t, format] = await Promise.all([getTranslations("reporting"), getFormatter()]);
   const en = locale === "en";
-  const measureLabel = (m: (typeof scope.measures)[number]) =>
-    `${m.kind === "SAFEGUARD" ? t("cycles.safeguardLabel", { label: m.label }) : t("cycles.measureLabel", { number: m.number })} ${(en ? m.titleEn : null) ?? m.titleZh ?? ""}`.trim();
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
 
   return (
@@ -40,9 +34,11 @@ export default async function CyclesPage({ params }: Props) {
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">{t("cycles.title")}</h1>
         <p className="max-w-3xl text-stone-700">{t("cycles.intro")}</p>
+        <p>
+          <Link href="/cycles/new" className="inline-block rounded bg-green-800 px-4 py-2 font-medium text-white shadow">{t("cycles.new")}</Link>
+        </p>
       </header>
-      <ClientMessages namespaces={["reporting", "reportingErrors"]}>
-        <ul className="space-y-4">
+      <ul className="space-y-4">
           {cycles.map((c) => (
             <li key={c.id} className="rounded border border-stone-300 bg-white p-4">
               <h2 className="text-lg font-semibold">
@@ -65,31 +61,14 @@ export default async function CyclesPage({ params }: Props) {
                         .join(" · ")}
                 </dd>
               </dl>
-              {c.status !== "CLOSED" && (
-                <div className="mt-3">
-                  <ActionForm
-                    action={openCycle}
-                    hidden={{ cycleId: c.id }}
-                    submitLabel={c.status === "OPEN" ? t("cycles.reopenCycle") : t("cycles.open")}
-                    doneMessage={t("cycles.opened")}
-                    intro={c.status === "OPEN" ? t("cycles.openAgainIntro") : t("cycles.openIntro")}
-                    tone={c.status === "OPEN" ? "secondary" : "primary"}
-                    idPrefix={`cycle-${c.id}-`}
-                    fields={
-                      c.status === "OPEN"
-                        ? []
-                        : [
-                            { kind: "checkboxes", name: "measureIds", label: t("cycles.scopeMeasures"), hint: t("cycles.scopeHint"), options: scope.measures.map((m) => ({ value: String(m.id), label: measureLabel(m) })) },
-                            { kind: "checkboxes", name: "unitIds", label: t("cycles.scopeUnits"), hint: t("cycles.scopeHint"), options: scope.units.map((u) => ({ value: String(u.id), label: en ? (u.nameEn ?? u.nameZh) : u.nameZh })) },
-                          ]
-                    }
-                  />
-                </div>
+              {c.status === "PLANNED" && (
+                <p className="mt-3">
+                  <Link href={`/cycles/${c.id}#open`} className="font-medium text-brand-800 underline">{t("cycles.chooseScope")}</Link>
+                </p>
               )}
             </li>
           ))}
-        </ul>
-      </ClientMessages>
+      </ul>
     </div>
   );
 }

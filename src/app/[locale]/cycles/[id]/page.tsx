@@ -7,9 +7,13 @@ import { Forbidden, orForbidden, parseId, requireActor } from "@/components/repo
 import { DueNote, StatusBadge } from "@/components/reporting/report-view";
 import { Link } from "@/i18n/navigation";
 import { getRequestContext } from "@/server/auth/request-context";
+import { CycleDefinitionForm } from "@/components/cycles/cycle-definition-form";
+import { CycleScopeForm } from "@/components/cycles/cycle-scope-form";
+import { getCycleScope } from "@/server/reporting/cycle-scope-view";
 import { getCycle } from "@/server/reporting/queries";
+import { getCycleScopeOptions } from "@/server/reporting/scope-options";
 import { EDITABLE_STATUSES } from "@/server/reporting/state-machine";
-import { extendDueDate } from "../actions";
+import { addReporters, extendDueDate, openCycle, updateCycle } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -30,9 +34,18 @@ export default async function CyclePage({ params, searchParams }: Props) {
   if (loaded.forbidden) return <Forbidden />;
   const cycle = loaded.data;
   if (!cycle) notFound();
-  const [t, format, query] = await Promise.all([getTranslations("reporting"), getFormatter(), searchParams]);
+  const context = await getRequestContext();
+  const [t, format, query, scope, options] = await Promise.all([
+    getTranslations("reporting"),
+    getFormatter(),
+    searchParams,
+    getCycleScope(actor, context, cycle.id),
+    cycle.status === "PLANNED" ? getCycleScopeOptions(actor, context) : null,
+  ]);
   const en = locale === "en";
   const name = (p: { nameZh: string; nameEn: string | null } | null) => (p ? (en ? (p.nameEn ?? p.nameZh) : p.nameZh) : "");
+  const measureLabel = (m: { kind: string; number: number | null; label: string; titleZh: string | null; titleEn: string | null }) =>
+    `${m.kind === "SAFEGUARD" ? t("cycles.safeguardLabel", { label: m.label }) : t("cycles.measureLabel", { number: m.number ?? m.label })} ${(en ? m.titleEn : null) ?? m.titleZh ?? ""}`.trim();
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const extending = cycle.reports.find((r) => String(r.id) === query.extend) ?? null;
 
@@ -48,6 +61,89 @@ export default async function CyclePage({ params, searchParams }: Props) {
           {t("cycles.scope", { measures: cycle.measureCount, indicators: cycle.indicatorCount })}
         </p>
       </header>
+
+      {cycle.status === "PLANNED" && options && (
+        <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+          <details className="rounded border border-stone-300 bg-white p-4">
+            <summary className="cursor-pointer font-semibold">{t("cycleForm.editTitle")}</summary>
+            <div className="mt-3">
+              <CycleDefinitionForm
+                mode="update"
+                action={updateCycle}
+                cycleId={cycle.id}
+                initial={{ nameZh: cycle.nameZh, nameEn: cycle.nameEn === cycle.nameZh ? "" : cycle.nameEn, periodStart: cycle.periodStart, periodEnd: cycle.periodEnd, opensOn: cycle.opensOn, dueOn: cycle.dueOn }}
+              />
+            </div>
+          </details>
+          <section id="open" aria-labelledby="open-title" className="rounded border-2 border-brand-700 bg-white p-4">
+            <h2 id="open-title" className="text-lg font-semibold">{t("scopeForm.title")}</h2>
+            <p className="mb-4 max-w-3xl text-stone-700">{t("scopeForm.intro")}</p>
+            <CycleScopeForm
+              action={openCycle}
+              cycleId={cycle.id}
+              measures={options.measures.map((m) => {
+                const names = new Map(m.indicators.map((i) => [i.id, name(i)]));
+                return {
+                  id: m.id,
+                  label: measureLabel(m),
+                  indicators: m.indicators.map((i) => ({
+                    id: i.id,
+                    label: name(i),
+                    computedFrom: i.numeratorId !== null && i.denominatorId !== null ? `${names.get(i.numeratorId) ?? ""} ÷ ${names.get(i.denominatorId) ?? ""}` : null,
+                  })),
+                };
+              })}
+              units={options.units.map((u) => ({ id: u.id, label: name(u) }))}
+              departments={options.departments.map((d) => ({
+                id: d.id,
+                label: name(d),
+                note: t("scopeForm.dutiesIn", { measures: options.measures.filter((m) => d.measureIds.includes(m.id)).map((m) => m.label).join("、") }),
+              }))}
+            />
+          </section>
+        </ClientMessages>
+      )}
+
+      {cycle.status !== "PLANNED" && scope && scope.measures.length > 0 && (
+        <section aria-labelledby="scope-title" className="rounded border border-stone-300 bg-white p-4">
+          <h2 id="scope-title" className="text-lg font-semibold">{t("scopeView.title")}</h2>
+          <ul className="mt-2 space-y-2">
+            {scope.measures.map((m) => (
+              <li key={m.id}>
+                <span className="font-medium">{measureLabel(m)}</span>
+                {m.indicators.length > 0 ? (
+                  <ul className="ml-6 list-disc text-sm text-stone-700">
+                    {m.indicators.map((i) => <li key={i.id}>{name(i)}</li>)}
+                  </ul>
+                ) : (
+                  <span className="block text-sm text-stone-600">{t("scopeView.noIndicators")}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {cycle.status === "OPEN" && scope && (scope.addableUnits.length > 0 || scope.addableDepartments.length > 0) && (
+        <section aria-labelledby="add-title" className="rounded border border-stone-300 bg-white p-4">
+          <h2 id="add-title" className="text-lg font-semibold">{t("addReporters.title")}</h2>
+          <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+            <ActionForm
+              action={addReporters}
+              hidden={{ cycleId: cycle.id }}
+              intro={t("addReporters.intro")}
+              fields={[
+                ...(scope.addableUnits.length ? [{ kind: "checkboxes" as const, name: "unitIds", label: t("scopeForm.units"), options: scope.addableUnits.map((u) => ({ value: String(u.id), label: name(u) })) }] : []),
+                ...(scope.addableDepartments.length ? [{ kind: "checkboxes" as const, name: "departmentIds", label: t("scopeForm.departments"), options: scope.addableDepartments.map((d) => ({ value: String(d.id), label: name(d) })) }] : []),
+              ]}
+              submitLabel={t("addReporters.submit")}
+              doneMessage={t("addReporters.done")}
+              tone="secondary"
+              idPrefix="add-"
+            />
+          </ClientMessages>
+        </section>
+      )}
 
       {extending && (
         <section id="extend" aria-labelledby="extend-title" className="rounded border-2 border-brand-700 bg-white p-4">
