@@ -8,6 +8,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const settings = env();
     if (process.env.NEXT_PHASE === "phase-production-build") return;
+    // evidence storage settings (EVIDENCE_STORE, S3_*) fail here too, not at the first upload
+    const { evidenceStorage } = await import("./server/evidence/storage");
+    evidenceStorage();
     const { startRemindersForServer } = await import("./server/reminders/runner");
     void startRemindersForServer(settings.DATABASE_URL);
   }

@@ -2,14 +2,18 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { z } from "zod";
+import { S3Storage, s3Settings } from "./s3-storage";
+import { checkedStorageKey } from "./storage-key";
+
+export { newStorageKey } from "./storage-key";
 
 /**
  * Where evidence bytes live. The database holds the metadata and a random key; this holds the
- * bytes under that key. Local disk is the default. For several app servers, an S3-compatible
- * store implements the same three calls (put = PutObject, get = GetObject, delete =
- * DeleteObject on one private bucket) and `evidenceStorage()` returns it when configured. That
- * adapter is not written yet: nothing here can be tested against an S3 endpoint, and an
- * untested adapter would only look like multi-server support.
+ * bytes under that key. Local disk is the default; with EVIDENCE_STORE=s3 they go to one
+ * private bucket of an S3-compatible store (s3-storage.ts), which several app servers can
+ * share. Both are held to the same contract in tests/integration/evidence-s3-storage.test.ts;
+ * see docs/decisions/006-evidence-storage.md.
  */
 export interface EvidenceStorage {
   /** Stores the bytes under a key that is not in use; resolves once they are durable. */
@@ -20,20 +24,15 @@ export interface EvidenceStorage {
   delete(key: string): Promise<void>;
 }
 
-const KEY = /^[0-9a-f]{64}$/;
-
-/** 256 random bits: nothing the user sent ever becomes part of a stored path. */
-export const newStorageKey = () => randomBytes(32).toString("hex");
-
-export function storageDir(): string {
-  return path.resolve(process.env.STORAGE_DIR || path.join(process.cwd(), ".data", "storage"));
+export function storageDir(source: Record<string, string | undefined> = process.env): string {
+  return path.resolve(source.STORAGE_DIR || path.join(process.cwd(), ".data", "storage"));
 }
 
 export class LocalDiskStorage implements EvidenceStorage {
   constructor(readonly root: string) {}
 
   pathFor(key: string): string {
-    if (!KEY.test(key)) throw new Error("invalid storage key");
+    checkedStorageKey(key);
     return path.join(this.root, key.slice(0, 2), key);
   }
 
@@ -66,7 +65,14 @@ export class LocalDiskStorage implements EvidenceStorage {
   }
 }
 
-/** The configured store (read per call, so a test can point STORAGE_DIR at its own folder). */
-export function evidenceStorage(): EvidenceStorage {
-  return new LocalDiskStorage(storageDir());
+const store = z.enum(["local", "s3"], { error: "EVIDENCE_STORE must be local or s3" }).default("local");
+
+/**
+ * The configured store. Read per call, so a test can point STORAGE_DIR or the S3_* variables
+ * at its own folder or server; the S3 client behind it is cached per setting.
+ */
+export function evidenceStorage(source: Record<string, string | undefined> = process.env): EvidenceStorage {
+  const chosen = store.safeParse(source.EVIDENCE_STORE || undefined);
+  if (!chosen.success) throw new Error(`Invalid evidence storage settings:\n  EVIDENCE_STORE: ${chosen.error.issues[0]?.message}`);
+  return chosen.data === "s3" ? new S3Storage(s3Settings(source)) : new LocalDiskStorage(storageDir(source));
 }
