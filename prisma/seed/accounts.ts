@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { hashPassword } from "../../src/server/auth/password-hash";
 import { storedDemoTotpSecret } from "../../src/server/auth/totp";
+import { emailAddress } from "../../src/server/users/email";
 import { readSeedJson } from "./files";
 
 const accountsFile = z.object({
@@ -9,6 +10,8 @@ const accountsFile = z.object({
     z.object({
       username: z.string(),
       displayName: z.string(),
+      // the same rules as the administrator's form, so a seeded address is one the form would keep
+      email: emailAddress({ invalid: "not a valid e-mail address", tooLong: "e-mail address longer than 254 characters" }).optional(),
       role: z.enum(["DISTRICT_ADMIN", "DEPARTMENT_OFFICER", "BUREAU_STAFF", "BUREAU_LEADER", "SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"]),
       unitCode: z.string().optional(),
       departmentCode: z.string().optional(),
@@ -40,6 +43,7 @@ export async function seedDemoAccounts(prisma: PrismaClient) {
       data: {
         username: account.username,
         displayName: account.displayName,
+        email: account.email ?? null,
         role: account.role,
         unitId: unit?.id ?? null,
         departmentId: department?.id ?? null,

@@ -535,3 +535,104 @@ describe("reading accounts", () => {
     expect(await getUserForAdmin(secadmin, testContext(), 987654)).toBeNull();
   });
 });
+
+describe("e-mail addresses (where reminders are sent)", () => {
+  it("are given when the account is created, stored trimmed with the domain in lower case, shown and searchable", async () => {
+    const sysadmin = await actorFor("sysadmin");
+    const since = await lastAuditId();
+    const created = await run(createUserSpec, sysadmin, { username: "mail.staff", displayName: "邮箱审核员", role: "BUREAU_STAFF", email: "  Zhang.Wei@Anshan-Edu.Example " });
+    expect(created.ok).toBe(true);
+    const user = await userByName("mail.staff");
+    expect(user.email).toBe("Zhang.Wei@anshan-edu.example");
+    const row = await expectAudited(since, "user.create");
+    expect(changesOf(row).email).toEqual({ before: null, after: "Zhang.Wei@anshan-edu.example" });
+
+    // no address is no address: blank and absent both store NULL, and the audit row leaves it out
+    for (const [username, email] of [["mail.blank", "   "], ["mail.absent", undefined]] as const) {
+      const before = await lastAuditId();
+      expect((await run(createUserSpec, sysadmin, { username, displayName: "无邮箱", role: "BUREAU_STAFF", ...(email === undefined ? {} : { email }) })).ok).toBe(true);
+      expect((await userByName(username)).email).toBeNull();
+      expect(changesOf(await expectAudited(before, "user.create"))).not.toHaveProperty("email");
+    }
+
+    // a district office may share one mailbox: the same address on a second account is fine
+    expect((await run(createUserSpec, sysadmin, { username: "mail.staff2", displayName: "同一邮箱", role: "BUREAU_STAFF", email: "zhang.wei@anshan-edu.example" })).ok).toBe(true);
+
+    const secadmin = await actorFor("secadmin");
+    const found = await listUsers(secadmin, testContext(), parseUserFilters({ q: "ZHANG.WEI@" }));
+    expect(found.users.map((u) => [u.username, u.email])).toEqual([
+      ["mail.staff", "Zhang.Wei@anshan-edu.example"],
+      ["mail.staff2", "zhang.wei@anshan-edu.example"],
+    ]);
+    expect((await getUserForAdmin(secadmin, testContext(), user.id))?.email).toBe("Zhang.Wei@anshan-edu.example");
+  });
+
+  it("refuses a malformed or over-long address with the translated message, keeping what was typed and changing nothing", async () => {
+    const sysadmin = await actorFor("sysadmin");
+    const target = await makeUser("mail.keep", "BUREAU_STAFF", { email: "keep@anshan-edu.example" });
+    const long = `${"a".repeat(64)}@${"b".repeat(183)}.example`;
+    for (const [email, key] of [["zhangwei", "adminUsers.emailInvalid"], ["张伟@anshan-edu.example", "adminUsers.emailInvalid"], ["a@b", "adminUsers.emailInvalid"], [long, "adminUsers.emailTooLong"]]) {
+      const before = await fingerprint();
+      const create = await run(createUserSpec, sysadmin, { username: "mail.bad", displayName: "坏邮箱", role: "BUREAU_STAFF", email });
+      expect(create, email).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { email: [key] }, values: { email, displayName: "坏邮箱" } });
+      const update = await run(updateUserProfileSpec, sysadmin, { id: String(target.id), displayName: "改名", email });
+      expect(update, email).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { email: [key] } });
+      expect(await fingerprint(), email).toBe(before);
+    }
+    expect(await db().user.count({ where: { username: "mail.bad" } })).toBe(0);
+    expect((await userByName("mail.keep")).email).toBe("keep@anshan-edu.example");
+  });
+
+  it("are changed and cleared by the system administrator, each change audited and kept in the account's history before → after", async () => {
+    const sysadmin = await actorFor("sysadmin");
+    const target = await makeUser("mail.change", "DISTRICT_ADMIN", { unitId: await unitId("210303"), displayName: "铁西区填报员" });
+
+    let since = await lastAuditId();
+    expect(await run(updateUserProfileSpec, sysadmin, { id: String(target.id), displayName: "铁西区填报员", email: "Tiexi.Office@TIEXI-EDU.example", reason: "登记邮箱" })).toMatchObject({ ok: true });
+    expect((await userByName("mail.change")).email).toBe("Tiexi.Office@tiexi-edu.example");
+    const row = await expectAudited(since, "user.update-profile");
+    expect(changesOf(row)).toEqual({ email: { before: null, after: "Tiexi.Office@tiexi-edu.example" }, reason: "登记邮箱" });
+    expect(row.unitId).toBe(await unitId("210303"));
+
+    // a form that sends only the name leaves the address alone
+    since = await lastAuditId();
+    expect((await run(updateUserProfileSpec, sysadmin, { id: String(target.id), displayName: "铁西区填报员(新)" })).ok).toBe(true);
+    expect(await userByName("mail.change")).toMatchObject({ displayName: "铁西区填报员(新)", email: "Tiexi.Office@tiexi-edu.example" });
+    expect(changesOf(await expectAudited(since, "user.update-profile"))).toEqual({ displayName: { before: "铁西区填报员", after: "铁西区填报员(新)" } });
+
+    // the same values again (the domain's letter case does not count): nothing to save, on each field sent
+    const before = await fingerprint();
+    expect(await run(updateUserProfileSpec, sysadmin, { id: String(target.id), displayName: "铁西区填报员(新)", email: "Tiexi.Office@Tiexi-Edu.Example" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { displayName: ["adminUsers.nothingChanged"], email: ["adminUsers.nothingChanged"] },
+    });
+    expect(await fingerprint()).toBe(before);
+
+    since = await lastAuditId();
+    expect((await run(updateUserProfileSpec, sysadmin, { id: String(target.id), displayName: "铁西区填报员(新)", email: "" })).ok).toBe(true);
+    expect((await userByName("mail.change")).email).toBeNull();
+    expect(changesOf(await expectAudited(since, "user.update-profile"))).toEqual({ email: { before: "Tiexi.Office@tiexi-edu.example", after: null } });
+
+    const detail = await getUserForAdmin(sysadmin, testContext(), target.id);
+    expect(detail!.revisions.map((r) => r.changes.email ?? null)).toEqual([
+      { before: "Tiexi.Office@tiexi-edu.example", after: null },
+      null,
+      { before: null, after: "Tiexi.Office@tiexi-edu.example" },
+    ]);
+  });
+
+  it("cannot be changed by the security administrator or anyone else but the system administrator", async () => {
+    const target = await makeUser("mail.guarded", "BUREAU_STAFF", { email: "guarded@anshan-edu.example" });
+    for (const username of ["secadmin", "auditor", "bureau.staff", "tiedong.admin"]) {
+      const actor = await actorFor(username);
+      const before = await fingerprint();
+      const since = await lastAuditId();
+      const result = await run(updateUserProfileSpec, actor, { id: String(target.id), displayName: target.displayName, email: "attacker@evil.example" });
+      expect(result.ok ? "ok" : result.code, username).toBe("FORBIDDEN");
+      expect(await fingerprint(), username).toBe(before);
+      await expectDenied(since);
+    }
+    expect((await userByName("mail.guarded")).email).toBe("guarded@anshan-edu.example");
+  });
+});

@@ -111,8 +111,8 @@ export const FIXTURES: Record<string, Fixture> = {
   },
 
   // ── users ──
-  "user.create": { variants: own, input: async () => ({ username: `matrix.new${next()}`, displayName: "矩阵新用户", role: "BUREAU_STAFF" }) },
-  "user.update-profile": { variants: own, input: async () => ({ id: String((await freshUser()).id), displayName: `改名${next()}` }) },
+  "user.create": { variants: own, input: async () => ({ username: `matrix.new${next()}`, displayName: "矩阵新用户", email: "matrix.new@anshan-edu.example", role: "BUREAU_STAFF" }) },
+  "user.update-profile": { variants: own, input: async () => ({ id: String((await freshUser()).id), displayName: `改名${next()}`, email: `matrix${next()}@anshan-edu.example` }) },
   "user.disable": { variants: own, input: async () => ({ id: String((await freshUser()).id), reason: "矩阵测试停用" }) },
   "user.enable": { variants: own, input: async () => ({ id: String((await freshUser({ active: false })).id), reason: "矩阵测试启用" }) },
   "user.unlock": { variants: own, input: async () => ({ id: String((await freshUser({ lockedUntil: new Date(Date.now() + 600_000), failedLoginCount: 5 })).id) }) },

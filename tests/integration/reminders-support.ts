@@ -1,5 +1,7 @@
 // Shared set-up for the reminder tests: an open cycle with reports of Tiedong (unit 210302) and
-// of the finance department, extra accounts in and out of scope, and an .eml reader.
+// of the finance department, extra accounts in and out of scope, and an .eml reader. The demo
+// accounts tiedong.admin and finance.officer have e-mail addresses of their own (seed); the
+// extra accounts have none.
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,9 +11,13 @@ import { reminderSettings } from "@/server/reminders/settings";
 
 export const DUE = "2020-06-30";
 
-export function mailSettings() {
+export const TIEDONG_EMAIL = "tiedong.admin@tiedong-edu.example";
+export const FINANCE_EMAIL = "finance.officer@anshan-finance.example";
+
+/** No SMTP (every message goes to a fresh log folder) and, unless given, no address template. */
+export function mailSettings(env: { MAIL_ADDRESS_TEMPLATE?: string } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "mail-log-"));
-  return { dir, settings: reminderSettings({ ...process.env, MAIL_LOG_DIR: dir, SMTP_URL: "", REMINDER_DAYS: "7,1" }) };
+  return { dir, settings: reminderSettings({ ...process.env, MAIL_LOG_DIR: dir, SMTP_URL: "", MAIL_ADDRESS_TEMPLATE: "", REMINDER_DAYS: "7,1", ...env }) };
 }
 
 /** Shanghai morning of the day `offset` days from the due date. */
@@ -24,6 +30,9 @@ export async function setUpReports(status: ReportStatus = "DRAFT") {
   // test sees only its own reports
   await db().reportingCycle.updateMany({ where: { code: { startsWith: "TEST-REM-" } }, data: { status: "CLOSED" } });
   await db().user.updateMany({ where: { username: { startsWith: "rem." } }, data: { active: false } });
+  // a test may change or clear the demo accounts' addresses: each starts from the seeded ones
+  await db().user.update({ where: { username: "tiedong.admin" }, data: { email: TIEDONG_EMAIL } });
+  await db().user.update({ where: { username: "finance.officer" }, data: { email: FINANCE_EMAIL } });
   const [tiedong, finance, other] = await Promise.all([
     db().unit.findUniqueOrThrow({ where: { code: "210302" }, select: { id: true } }),
     db().department.findUniqueOrThrow({ where: { code: "FINANCE" }, select: { id: true } }),
@@ -44,7 +53,14 @@ export async function setUpReports(status: ReportStatus = "DRAFT") {
     db().user.findUniqueOrThrow({ where: { username: "tiedong.admin" }, select: { id: true } }),
     db().user.findUniqueOrThrow({ where: { username: "finance.officer" }, select: { id: true } }),
   ]);
-  return { cycleId: cycle.id, unitReport: unitReport.id, departmentReport: departmentReport.id, users: { tiedongAdmin: tiedongAdmin.id, financeOfficer: financeOfficer.id, second: second.id, disabled: disabled.id, elsewhere: elsewhere.id } };
+  return {
+    cycleId: cycle.id,
+    unitReport: unitReport.id,
+    departmentReport: departmentReport.id,
+    users: { tiedongAdmin: tiedongAdmin.id, financeOfficer: financeOfficer.id, second: second.id, disabled: disabled.id, elsewhere: elsewhere.id },
+    /** the username of Tiedong's second administrator, who has no e-mail address */
+    secondUsername: `rem.${n}.second`,
+  };
 }
 
 export async function notificationsOf(reportIds: number[]) {

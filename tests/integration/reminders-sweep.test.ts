@@ -5,7 +5,7 @@ import { db } from "@/server/db/client";
 import { createClient } from "@/server/db/create-client";
 import { runReminderSweep } from "@/server/reminders/sweep";
 import { auditRowsSince, lastAuditId } from "../support/actors";
-import { at, mailSettings, notificationsOf, readMailLog, setUpReports } from "./reminders-support";
+import { at, FINANCE_EMAIL, mailSettings, notificationsOf, readMailLog, setUpReports, TIEDONG_EMAIL } from "./reminders-support";
 
 describe("reminder sweep", () => {
   it("reminds every account of the unit and of the department 7 days and 1 day before the due date, once each", async () => {
@@ -81,27 +81,63 @@ describe("reminder sweep", () => {
     expect(await notificationsOf([closed.unitReport])).toEqual([]);
   });
 
-  it("writes each e-mail to the mail log in Chinese, addressed to the username, when no SMTP server is configured", async () => {
-    await setUpReports();
+  it("writes each e-mail to the mail log in Chinese, addressed to the account's own address, when no SMTP server is configured", async () => {
+    const s = await setUpReports();
     const { dir, settings } = mailSettings();
+    const since = await lastAuditId();
     const result = await runReminderSweep(db(), at(-7), settings);
-    expect(result.mailed).toBe(3);
+    // Tiedong's second administrator has no address and no template is set: notified in the
+    // portal, not e-mailed, and named in the result and in the audit row
+    expect(result).toMatchObject({ created: 3, mailed: 2, noEmailAddress: [s.secondUsername] });
+    expect(await db().notification.count({ where: { reportId: s.unitReport, userId: s.users.second } })).toBe(1);
+    const [audit] = await auditRowsSince(since);
+    expect(audit!.changes).toMatchObject({ created: 3, noEmailAddress: [s.secondUsername] });
     const mails = readMailLog(dir);
-    expect(mails).toHaveLength(3);
+    expect(mails.map((m) => m.username).sort()).toEqual(["finance.officer", "tiedong.admin"]);
     const tiedong = mails.find((m) => m.username === "tiedong.admin")!;
-    expect(tiedong.to).toContain("tiedong.admin@users.invalid");
+    expect(tiedong.to).toBe(`铁东区填报员(演示) <${TIEDONG_EMAIL}>`);
     expect(tiedong.subject).toBe("【提醒】测试周期" + tiedong.subject.match(/测试周期(\d+)/)![1] + "进度报告将于2020年6月30日截止");
     expect(tiedong.body).toContain("还剩7天,请尽快填报并提交");
     expect(tiedong.body).toContain("鞍山市城乡义务教育一体化政策落实监测平台");
-    expect(mails.find((m) => m.username === "finance.officer")!.body).toContain("财政");
+    const finance = mails.find((m) => m.username === "finance.officer")!;
+    expect(finance.to).toContain(`<${FINANCE_EMAIL}>`);
+    expect(finance.body).toContain("财政");
 
     // a second run mails nothing again
     await runReminderSweep(db(), at(-7, 6), settings);
-    expect(readMailLog(dir)).toHaveLength(3);
+    expect(readMailLog(dir)).toHaveLength(2);
     await runReminderSweep(db(), at(2), settings);
     const overdue = readMailLog(dir).filter((m) => m.subject.startsWith("【逾期】"));
-    expect(overdue).toHaveLength(3);
+    expect(overdue).toHaveLength(2);
     expect(overdue[0]!.subject).toContain("已逾期2天");
+  });
+
+  it("falls back to the address template for accounts without an address, and follows an address changed since", async () => {
+    const s = await setUpReports();
+    await db().user.update({ where: { id: s.users.financeOfficer }, data: { email: "Caizheng.Office@anshan-finance.example" } });
+    const { dir, settings } = mailSettings({ MAIL_ADDRESS_TEMPLATE: "{username}@jyj.anshan.example" });
+    const since = await lastAuditId();
+    const result = await runReminderSweep(db(), at(-7), settings);
+    expect(result).toMatchObject({ created: 3, mailed: 3, noEmailAddress: [] });
+    expect((await auditRowsSince(since))[0]!.changes).toMatchObject({ noEmailAddress: [] });
+    const to = Object.fromEntries(readMailLog(dir).map((m) => [m.username, m.to]));
+    expect(to).toEqual({
+      // an address of its own wins over the template
+      "tiedong.admin": `铁东区填报员(演示) <${TIEDONG_EMAIL}>`,
+      "finance.officer": "市财政局联络员(演示) <Caizheng.Office@anshan-finance.example>",
+      [s.secondUsername]: `提醒测试second <${s.secondUsername}@jyj.anshan.example>`,
+    });
+  });
+
+  it("e-mails nobody when no account has an address and there is no template, and still notifies everyone in the portal", async () => {
+    const s = await setUpReports();
+    await db().user.updateMany({ where: { id: { in: [s.users.tiedongAdmin, s.users.financeOfficer] } }, data: { email: null } });
+    const { dir, settings } = mailSettings();
+    const result = await runReminderSweep(db(), at(-1), settings);
+    expect(result).toMatchObject({ created: 3, mailed: 0 });
+    expect(result.noEmailAddress).toEqual(["finance.officer", s.secondUsername, "tiedong.admin"].sort());
+    expect(await notificationsOf([s.unitReport, s.departmentReport])).toHaveLength(3);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("two sweeps at the same moment (two app instances) create and mail each notification once", async () => {
@@ -112,11 +148,12 @@ describe("reminder sweep", () => {
     try {
       const [ra, rb] = await Promise.all([runReminderSweep(a, at(-7), settings), runReminderSweep(b, at(-7), settings)]);
       expect(ra.created + rb.created).toBe(3);
-      expect(ra.mailed + rb.mailed).toBe(3);
+      // Tiedong's second administrator has no address: two e-mails for three notifications
+      expect(ra.mailed + rb.mailed).toBe(2);
     } finally {
       await Promise.all([a.$disconnect(), b.$disconnect()]);
     }
     expect(await notificationsOf([s.unitReport, s.departmentReport])).toHaveLength(3);
-    expect(readdirSync(dir)).toHaveLength(3);
+    expect(readdirSync(dir)).toHaveLength(2);
   });
 });

@@ -4,12 +4,13 @@ import { ROLES } from "@/server/auth/roles";
 import { executeAction } from "@/server/actions/define-action";
 import { db } from "@/server/db/client";
 import { markAllNotificationsReadSpec, markNotificationReadSpec, urgeReportSpec } from "@/server/reminders/actions";
-import { listEscalations, listMyNotifications } from "@/server/reminders/queries";
+import { getUrgeState, listEscalations, listMyNotifications } from "@/server/reminders/queries";
 import { actorFor, auditRowsSince, DEMO_USER_BY_ROLE, lastAuditId, testContext } from "../support/actors";
-import { mailSettings, readMailLog, setUpReports } from "./reminders-support";
+import { mailSettings, readMailLog, setUpReports, TIEDONG_EMAIL } from "./reminders-support";
 
+// the urging reads its mail settings from the environment: log to a folder, no address template
 const { dir } = mailSettings();
-process.env.MAIL_LOG_DIR = dir;
+Object.assign(process.env, { MAIL_LOG_DIR: dir, SMTP_URL: "", MAIL_ADDRESS_TEMPLATE: "" });
 
 const escalationsOf = (reportId: number) => db().escalation.findMany({ where: { reportId }, orderBy: { id: "asc" }, select: { level: true, message: true, byId: true } });
 
@@ -18,6 +19,8 @@ describe("urging a report", () => {
     const s = await setUpReports();
     const staff = await actorFor("bureau.staff");
     const leader = await actorFor("bureau.leader");
+    // before sending, the form tells the bureau whom e-mail cannot reach
+    expect((await getUrgeState(staff, s.unitReport))?.noEmailAddress).toEqual([{ username: s.secondUsername, displayName: "提醒测试second" }]);
     const since = await lastAuditId();
 
     const steps = [
@@ -46,7 +49,11 @@ describe("urging a report", () => {
     expect(notes.filter((n) => n.userId === s.users.second)).toHaveLength(5);
     expect(notes.some((n) => n.userId === s.users.elsewhere || n.userId === s.users.disabled)).toBe(false);
     expect(notes.some((n) => n.messageZh.startsWith("【黄牌警示】") && n.messageZh.includes("逾期未报"))).toBe(true);
-    expect(readMailLog(dir).some((m) => m.username === "tiedong.admin" && m.subject.startsWith("【红牌警示】"))).toBe(true);
+    const mails = readMailLog(dir);
+    expect(mails.some((m) => m.username === "tiedong.admin" && m.to.endsWith(`<${TIEDONG_EMAIL}>`) && m.subject.startsWith("【红牌警示】"))).toBe(true);
+    // the second administrator has no address: notified in the portal only, and every urging's audit row says so
+    expect(mails.some((m) => m.username === s.secondUsername)).toBe(false);
+    expect(audit.every((r) => JSON.stringify((r.changes as { noEmailAddress: string[] }).noEmailAddress) === JSON.stringify([s.secondUsername]))).toBe(true);
 
     // what the report page shows: the unit itself sees its history, another unit does not
     const history = await listEscalations(await actorFor("tiedong.admin"), testContext(), s.unitReport);
@@ -66,6 +73,24 @@ describe("urging a report", () => {
     expect(await db().notification.count()).toBe(before);
     // the finance officer was told
     expect(await db().notification.count({ where: { reportId: s.departmentReport, userId: s.users.financeOfficer } })).toBe(1);
+  });
+
+  it("e-mails an account without an address at the one the address template makes, when there is a template", async () => {
+    const s = await setUpReports();
+    const staff = await actorFor("bureau.staff");
+    process.env.MAIL_ADDRESS_TEMPLATE = "{username}@jyj.anshan.example";
+    try {
+      expect((await getUrgeState(staff, s.unitReport))?.noEmailAddress).toEqual([]);
+      const result = await executeAction(urgeReportSpec, staff, testContext(), { reportId: String(s.unitReport), message: "请按模板地址通知。" });
+      expect(result.ok && result.data.noEmailAddress).toEqual([]);
+      const mine = readMailLog(dir).filter((m) => m.body.includes("请按模板地址通知。"));
+      expect(Object.fromEntries(mine.map((m) => [m.username, m.to]))).toEqual({
+        "tiedong.admin": `铁东区填报员(演示) <${TIEDONG_EMAIL}>`,
+        [s.secondUsername]: `提醒测试second <${s.secondUsername}@jyj.anshan.example>`,
+      });
+    } finally {
+      process.env.MAIL_ADDRESS_TEMPLATE = "";
+    }
   });
 
   it("refuses to urge a report that has been submitted", async () => {

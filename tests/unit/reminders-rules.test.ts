@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allowedLevels, highestLevel, nextLevel } from "@/server/reminders/levels";
-import { recipientAddress } from "@/server/reminders/mail";
+import { recipientAddress, withoutAddress } from "@/server/reminders/mail";
 import { dueSoonNotice, escalationNotice, overdueNotice } from "@/server/reminders/notices";
 import { reminderSettings } from "@/server/reminders/settings";
 import { localDate, reminderFor } from "@/server/reminders/sweep";
@@ -43,13 +43,24 @@ describe("reminder rules", () => {
     expect(e.messageEn).toContain("[Yellow card]");
   });
 
-  it("reads its settings with defaults, and derives addresses only when told how", () => {
+  it("reads its settings with defaults", () => {
     const s = reminderSettings({ MAIL_LOG_DIR: "/tmp/x" });
-    expect(s).toMatchObject({ enabled: true, days: [1, 7], cron: "0 8 * * *", timeZone: "Asia/Shanghai", mail: { smtpUrl: null, logDir: "/tmp/x" } });
+    expect(s).toMatchObject({ enabled: true, days: [1, 7], cron: "0 8 * * *", timeZone: "Asia/Shanghai", mail: { smtpUrl: null, addressTemplate: null, logDir: "/tmp/x" } });
     expect(reminderSettings({ REMINDERS_ENABLED: "0", REMINDER_DAYS: "14, 3,3" })).toMatchObject({ enabled: false, days: [3, 14] });
     expect(() => reminderSettings({ REMINDER_DAYS: "a week" })).toThrow(/REMINDER_DAYS/);
-    expect(recipientAddress("tiedong.admin", s.mail)).toEqual({ address: "tiedong.admin@users.invalid", deliverable: false });
-    const smtp = reminderSettings({ SMTP_URL: "smtp://mail.example:25", MAIL_ADDRESS_TEMPLATE: "{username}@jyj.example" }).mail;
-    expect(recipientAddress("tiedong.admin", smtp)).toEqual({ address: "tiedong.admin@jyj.example", deliverable: true });
+    expect(() => reminderSettings({ MAIL_ADDRESS_TEMPLATE: "jyj.example" })).toThrow(/MAIL_ADDRESS_TEMPLATE/);
+  });
+
+  it("mails the account's own address, else one made from the template, else nobody", () => {
+    const plain = reminderSettings({ MAIL_LOG_DIR: "/tmp/x" }).mail;
+    const templated = reminderSettings({ MAIL_ADDRESS_TEMPLATE: "{username}@jyj.example" }).mail;
+    const own = { username: "tiedong.admin", email: "Office@tiedong-edu.example" };
+    const none = { username: "rem.none", email: null };
+    expect(recipientAddress(own, plain)).toEqual({ address: "Office@tiedong-edu.example", source: "account" });
+    expect(recipientAddress(own, templated)).toEqual({ address: "Office@tiedong-edu.example", source: "account" });
+    expect(recipientAddress(none, templated)).toEqual({ address: "rem.none@jyj.example", source: "template" });
+    expect(recipientAddress(none, plain)).toBeNull();
+    expect(withoutAddress([none, own, { username: "a.none", email: null }, none], plain)).toEqual(["a.none", "rem.none"]);
+    expect(withoutAddress([none, own], templated)).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ export function CreateUserForm({ action, roles, units, departments }: { action: 
   const labels = {
     username: t("fields.username"),
     displayName: t("fields.displayName"),
+    email: t("fields.emailOptional"),
     role: t("fields.role"),
     unitId: t("fields.unitId"),
     departmentId: t("fields.departmentId"),
@@ -43,6 +44,7 @@ export function CreateUserForm({ action, roles, units, departments }: { action: 
       <form action={formAction} noValidate className="rounded border border-stone-300 bg-white p-4">
         <TextField name="username" label={labels.username} hint={t("fields.usernameHint")} result={result} autoComplete="off" required maxLength={32} />
         <TextField name="displayName" label={labels.displayName} hint={t("fields.displayNameHint")} result={result} autoComplete="off" required maxLength={100} />
+        <TextField name="email" type="email" label={labels.email} hint={t("fields.emailHint")} result={result} autoComplete="off" maxLength={254} />
         <SelectField
           name="role"
           label={labels.role}

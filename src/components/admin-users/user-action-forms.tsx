@@ -17,16 +17,17 @@ function ReasonField({ result, required }: { result: Parameters<typeof TextField
   return <TextField name="reason" label={required ? t("reason") : t("reasonOptional")} hint={t("reasonHint")} result={result} required={required} maxLength={500} autoComplete="off" />;
 }
 
-export function ProfileForm<T extends Done>({ action, userId, displayName }: { action: FormAction<T>; userId: number; displayName: string }) {
+export function ProfileForm<T extends Done>({ action, userId, displayName, email }: { action: FormAction<T>; userId: number; displayName: string; email: string | null }) {
   const t = useTranslations("adminUsers");
   const [result, formAction] = useUserAction(action);
   return (
     <ActionPanel id="action" title={t("actions.profile.title")}>
       {result?.ok && <SuccessNotice>{t("actions.profile.done")}</SuccessNotice>}
-      <ErrorSummary result={result} labels={{ displayName: t("fields.displayName"), reason: t("fields.reasonOptional") }} />
+      <ErrorSummary result={result} labels={{ displayName: t("fields.displayName"), email: t("fields.emailOptional"), reason: t("fields.reasonOptional") }} />
       <form action={formAction} noValidate className="mt-3">
         <input type="hidden" name="id" value={userId} />
         <TextField name="displayName" label={t("fields.displayName")} hint={t("fields.displayNameHint")} result={result} defaultValue={displayName} required maxLength={100} autoComplete="off" />
+        <TextField name="email" type="email" label={t("fields.emailOptional")} hint={t("fields.emailEditHint")} result={result} defaultValue={email ?? ""} maxLength={254} autoComplete="off" />
         <ReasonField result={result} required={false} />
         <SubmitButton>{t("actions.profile.submit")}</SubmitButton>
       </form>

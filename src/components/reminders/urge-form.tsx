@@ -19,6 +19,18 @@ export async function UrgeForm({ reportId, headingLevel = 2 }: { reportId: numbe
     <section aria-labelledby={`urge-${reportId}`} className="rounded border border-stone-300 bg-white p-4">
       <Heading id={`urge-${reportId}`} className="text-lg font-semibold">{t("urge.title")}</Heading>
       <p className="mt-1 text-sm text-stone-700">{t("urge.intro")}</p>
+      {state.noEmailAddress.length > 0 && (
+        <div className="mt-2 text-sm text-stone-700">
+          <p>{t("urge.noEmailAddress", { count: state.noEmailAddress.length })}</p>
+          <ul className="list-disc pl-5">
+            {state.noEmailAddress.map((u) => (
+              <li key={u.username}>
+                {u.displayName} (<span className="font-mono">{u.username}</span>)
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ClientMessages namespaces={["reminders"]}>
         <UrgeFormFields reportId={reportId} highest={state.highest} next={state.next} choices={state.choices} />
       </ClientMessages>

@@ -4,7 +4,7 @@ import { defineAction, type ScopedRecord } from "@/server/actions/define-action"
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { ESCALATION_LEVELS, allowedLevels, highestLevel, nextLevel } from "./levels";
-import { deliverMails } from "./mail";
+import { deliverMails, withoutAddress } from "./mail";
 import { escalationNotice, mailBody } from "./notices";
 import { AWAITING_STATUSES, recipientsFor } from "./recipients";
 import { reminderSettings } from "./settings";
@@ -55,6 +55,7 @@ export const urgeReportSpec = defineAction({
 
       const escalation = await tx.escalation.create({ data: { reportId: report.id, level, message: input.message, byId: actor.userId }, select: { id: true, at: true } });
       const recipients = await recipientsFor(tx, [report]);
+      const noEmailAddress = withoutAddress(recipients, settings.mail);
       const owner = report.unit ?? report.department!;
       const notice = escalationNotice({ dueOn: report.dueOn, cycle: report.cycle, owner }, level, input.message);
       await tx.notification.createMany({
@@ -71,22 +72,21 @@ export const urgeReportSpec = defineAction({
         targetType: "Report",
         targetId: report.id,
         unitId: report.unitId,
-        changes: { escalationId: escalation.id, previousLevel: highest, level, message: input.message, notified: recipients.map((u) => u.username) },
+        changes: { escalationId: escalation.id, previousLevel: highest, level, message: input.message, notified: recipients.map((u) => u.username), noEmailAddress },
       });
-      return { escalationId: escalation.id, level, notified: recipients.length, recipients, notice };
+      return { escalationId: escalation.id, level, notified: recipients.length, noEmailAddress, recipients, notice };
     });
     // After the commit: the notification is the record, the e-mail a courtesy copy.
     await deliverMails(
       result.recipients.map((u) => ({
         key: `escalation:${result.escalationId}:u${u.id}`,
-        username: u.username,
-        displayName: u.displayName,
+        to: u,
         subject: result.notice.mailSubject,
         text: mailBody(u.displayName, result.notice),
       })),
       settings.mail,
     );
-    return { escalationId: result.escalationId, level: result.level, notified: result.notified };
+    return { escalationId: result.escalationId, level: result.level, notified: result.notified, noEmailAddress: result.noEmailAddress };
   },
 });
 

@@ -5,7 +5,9 @@ import { authorize, can } from "@/server/auth/authorize";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { allowedLevels, highestLevel, nextLevel } from "./levels";
-import { AWAITING_STATUSES } from "./recipients";
+import { recipientAddress } from "./mail";
+import { AWAITING_STATUSES, recipientsFor } from "./recipients";
+import { reminderSettings } from "./settings";
 
 export type NotificationView = { id: number; kind: string; messageZh: string; messageEn: string; createdAt: Date; readAt: Date | null; reportId: number | null };
 
@@ -43,13 +45,30 @@ export async function listEscalations(actor: Actor | null, context: RequestConte
   return rows.map((r) => ({ id: r.id, level: r.level, message: r.message, at: r.at, byName: r.by?.displayName ?? null }));
 }
 
-export type UrgeState = { highest: EscalationLevel | null; next: EscalationLevel; choices: EscalationLevel[] };
+export type UrgeState = {
+  highest: EscalationLevel | null;
+  next: EscalationLevel;
+  choices: EscalationLevel[];
+  /** the accounts an urging would notify that e-mail cannot reach (they see it in the portal only) */
+  noEmailAddress: { username: string; displayName: string }[];
+};
+
+/** The address template, or none when the mail settings are unreadable (the urging itself then reports that). */
+function addressTemplate(): string | null {
+  try {
+    return reminderSettings().mail.addressTemplate;
+  } catch {
+    return null;
+  }
+}
 
 /** What the urge form offers; null when the actor may not urge or the report needs no urging. */
 export async function getUrgeState(actor: Actor | null, reportId: number): Promise<UrgeState | null> {
   if (!can(actor, "report:urge")) return null;
-  const report = await db().report.findUnique({ where: { id: reportId }, select: { status: true, escalations: { select: { level: true } } } });
+  const report = await db().report.findUnique({ where: { id: reportId }, select: { status: true, unitId: true, departmentId: true, escalations: { select: { level: true } } } });
   if (!report || !AWAITING_STATUSES.includes(report.status)) return null;
   const highest = highestLevel(report.escalations.map((e) => e.level));
-  return { highest, next: nextLevel(highest), choices: allowedLevels(highest) };
+  const template = { addressTemplate: addressTemplate() };
+  const unreachable = (await recipientsFor(db(), [report])).filter((u) => !recipientAddress(u, template));
+  return { highest, next: nextLevel(highest), choices: allowedLevels(highest), noEmailAddress: unreachable.map(({ username, displayName }) => ({ username, displayName })) };
 }

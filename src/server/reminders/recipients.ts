@@ -8,7 +8,8 @@ import type { ReportStatus } from "@/generated/prisma/enums";
 /** Reports that still await the unit's work; submitted, approved and published ones are left alone. */
 export const AWAITING_STATUSES: ReportStatus[] = ["NOT_STARTED", "DRAFT", "RETURNED"];
 
-export type Recipient = { id: number; username: string; displayName: string; unitId: number | null; departmentId: number | null };
+/** `email` is the account's own address (null: none; see mail.ts for what happens then). */
+export type Recipient = { id: number; username: string; displayName: string; email: string | null; unitId: number | null; departmentId: number | null };
 
 export type ReportOwner = { unitId: number | null; departmentId: number | null };
 
@@ -24,7 +25,7 @@ export async function recipientsFor(client: Pick<Prisma.TransactionClient, "user
         { role: "DEPARTMENT_OFFICER", departmentId: { in: departmentIds } },
       ],
     },
-    select: { id: true, username: true, displayName: true, unitId: true, departmentId: true },
+    select: { id: true, username: true, displayName: true, email: true, unitId: true, departmentId: true },
     orderBy: { id: "asc" },
   });
 }

@@ -21,8 +21,8 @@ const schema = z.object({
   // smtp://user:pass@host:587 or smtps://…; unset → messages are written as .eml files to MAIL_LOG_DIR
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("鞍山市教育局政策落实监测平台 <noreply@localhost>"),
-  // Users have no e-mail address yet: with "{username}" in it, this derives one per account
-  // (e.g. "{username}@jyj.anshan.gov.cn"). Without it nothing goes out through SMTP.
+  // For accounts without an e-mail address of their own: with "{username}" in it, this makes
+  // one (e.g. "{username}@jyj.anshan.gov.cn"). Without it such accounts get no e-mail.
   MAIL_ADDRESS_TEMPLATE: z.string().includes("{username}", { error: "MAIL_ADDRESS_TEMPLATE must contain {username}" }).optional(),
   MAIL_LOG_DIR: z.string().optional(),
 });

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit/append-audit";
-import { deliverMails, type OutgoingMail } from "./mail";
+import { deliverMails, withoutAddress, type OutgoingMail } from "./mail";
 import { dueSoonNotice, mailBody, overdueNotice, type Notice } from "./notices";
 import { AWAITING_STATUSES, recipientsFor, recipientsOf } from "./recipients";
 import { reminderSettings, type ReminderSettings } from "./settings";
@@ -11,7 +11,8 @@ import { reminderSettings, type ReminderSettings } from "./settings";
 // with ON CONFLICT DO NOTHING, and only rows this run actually inserted are e-mailed.
 // No "server-only" marker: the worker command runs it in plain Node.
 
-export type SweepResult = { date: string; reports: number; created: number; mailed: number };
+/** `noEmailAddress`: usernames notified in this run that e-mail cannot reach (in-app only). */
+export type SweepResult = { date: string; reports: number; created: number; mailed: number; noEmailAddress: string[] };
 
 const DAY = 86_400_000;
 
@@ -69,10 +70,13 @@ export async function runReminderSweep(prisma: PrismaClient, now: Date, settings
       rows.push({ userId: user.id, reportId: report.id, kind: notice.kind, dedupeKey, messageZh: notice.messageZh, messageEn: notice.messageEn });
     }
   }
-  if (rows.length === 0) return { date: today, reports: reports.length, created: 0, mailed: 0 };
+  if (rows.length === 0) return { date: today, reports: reports.length, created: 0, mailed: 0, noEmailAddress: [] };
+
+  const byId = new Map(recipients.map((u) => [u.id, u]));
 
   const created = await prisma.$transaction(async (tx) => {
     const inserted = await tx.notification.createManyAndReturn({ data: rows, skipDuplicates: true, select: { dedupeKey: true, userId: true, reportId: true } });
+    const noEmailAddress = withoutAddress(inserted.flatMap((n) => byId.get(n.userId) ?? []), settings.mail);
     if (inserted.length > 0) {
       // Nobody is signed in: the row names the job instead of an actor.
       await recordAudit(tx, {
@@ -80,18 +84,17 @@ export async function runReminderSweep(prisma: PrismaClient, now: Date, settings
         outcome: "SUCCESS",
         actor: null,
         targetType: "Notification",
-        changes: { date: today, created: inserted.length, reports: [...new Set(inserted.map((n) => n.reportId))] },
+        changes: { date: today, created: inserted.length, reports: [...new Set(inserted.map((n) => n.reportId))], noEmailAddress },
       });
     }
-    return inserted;
+    return { inserted, noEmailAddress };
   });
 
-  const byId = new Map(recipients.map((u) => [u.id, u]));
-  const mails: OutgoingMail[] = created.flatMap((n) => {
+  const mails: OutgoingMail[] = created.inserted.flatMap((n) => {
     const user = byId.get(n.userId);
     const notice = notices.get(n.dedupeKey);
-    return user && notice ? [{ key: n.dedupeKey, username: user.username, displayName: user.displayName, subject: notice.mailSubject, text: mailBody(user.displayName, notice) }] : [];
+    return user && notice ? [{ key: n.dedupeKey, to: user, subject: notice.mailSubject, text: mailBody(user.displayName, notice) }] : [];
   });
   const mailed = await deliverMails(mails, settings.mail);
-  return { date: today, reports: reports.length, created: created.length, mailed };
+  return { date: today, reports: reports.length, created: created.inserted.length, mailed, noEmailAddress: created.noEmailAddress };
 }

@@ -12,6 +12,7 @@ import { endSessions } from "@/server/auth/session-store";
 import { diffFields, recordAuditAlone } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { emailAddress } from "./email";
 import { ISSUED_PASSWORD_LENGTH, issuePassword } from "./issue-password";
 
 // Account administration, split along 三权分立: the system administrator runs accounts
@@ -48,6 +49,9 @@ const displayName = z
   .max(100, "adminUsers.displayNameTooLong");
 
 const role = z.enum(ROLES, { error: "adminUsers.roleRequired" });
+
+/** Optional on the wire: absent leaves the address as it is, blank removes it. */
+const email = emailAddress({ invalid: "adminUsers.emailInvalid", tooLong: "adminUsers.emailTooLong" }).optional();
 
 type ScopeFields = { role: Role; unitId?: number | undefined; departmentId?: number | undefined };
 
@@ -90,6 +94,7 @@ const userSelect = {
   id: true,
   username: true,
   displayName: true,
+  email: true,
   role: true,
   active: true,
   mustChangePassword: true,
@@ -109,6 +114,7 @@ function snapshot(user: UserRow) {
   return {
     username: user.username,
     displayName: user.displayName,
+    email: user.email,
     role: user.role,
     unit: user.unit?.code ?? null,
     department: user.department?.code ?? null,
@@ -192,6 +198,7 @@ export const createUserSpec = defineAction({
         .toLowerCase()
         .regex(/^[a-z0-9._-]{3,32}$/, "adminUsers.usernameFormat"),
       displayName,
+      email,
       role,
       unitId: optionalRef("adminUsers.unitRequired"),
       departmentId: optionalRef("adminUsers.departmentRequired"),
@@ -208,7 +215,16 @@ export const createUserSpec = defineAction({
         const scope = await resolveScope(tx, input);
         if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) throw usernameTaken();
         const user = await tx.user.create({
-          data: { username: input.username, displayName: input.displayName, role: input.role, ...scope, passwordHash, mustChangePassword: true, passwordChangedAt: new Date() },
+          data: {
+            username: input.username,
+            displayName: input.displayName,
+            email: input.email ?? null,
+            role: input.role,
+            ...scope,
+            passwordHash,
+            mustChangePassword: true,
+            passwordChangedAt: new Date(),
+          },
           select: userSelect,
         });
         // a new account: every field it has, from nothing (empty scopes and the like left out)
@@ -230,12 +246,17 @@ export const createUserSpec = defineAction({
 export const updateUserProfileSpec = defineAction({
   name: "user.update-profile",
   permission: "user:update-profile",
-  input: z.object({ id, displayName, reason: reasonOptional }),
+  input: z.object({ id, displayName, email, reason: reasonOptional }),
   target: userTarget,
   run: (input, ctx) =>
     changeUser(ctx, input.id, input.reason, (before) => {
-      if (before.displayName === input.displayName) throw validation("displayName", "adminUsers.nothingChanged");
-      return { displayName: input.displayName };
+      const emailSent = input.email !== undefined;
+      if (before.displayName === input.displayName && (!emailSent || before.email === input.email)) {
+        // every field the form sent already holds that value
+        const unchanged = ["displayName", ...(emailSent ? ["email"] : [])];
+        throw new AppError("VALIDATION", "errors.VALIDATION", Object.fromEntries(unchanged.map((field) => [field, ["adminUsers.nothingChanged"]])));
+      }
+      return { displayName: input.displayName, ...(emailSent ? { email: input.email } : {}) };
     }),
 });
 

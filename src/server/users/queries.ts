@@ -37,7 +37,13 @@ const placeSelect = { select: { id: true, code: true, nameZh: true, nameEn: true
 function userWhere(filters: UserFilters, now: Date): Prisma.UserWhereInput {
   const and: Prisma.UserWhereInput[] = [];
   if (filters.q) {
-    and.push({ OR: [{ username: { contains: filters.q, mode: "insensitive" } }, { displayName: { contains: filters.q, mode: "insensitive" } }] });
+    and.push({
+      OR: [
+        { username: { contains: filters.q, mode: "insensitive" } },
+        { displayName: { contains: filters.q, mode: "insensitive" } },
+        { email: { contains: filters.q, mode: "insensitive" } },
+      ],
+    });
   }
   if (filters.role) and.push({ role: filters.role });
   if (filters.unitId) and.push({ unitId: filters.unitId });
@@ -64,6 +70,7 @@ export async function listUsers(actor: Actor | null, context: RequestContext, fi
       id: true,
       username: true,
       displayName: true,
+      email: true,
       role: true,
       active: true,
       lockedUntil: true,
@@ -107,6 +114,7 @@ export async function getUserForAdmin(actor: Actor | null, context: RequestConte
       id: true,
       username: true,
       displayName: true,
+      email: true,
       role: true,
       active: true,
       mustChangePassword: true,

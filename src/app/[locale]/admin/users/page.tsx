@@ -118,6 +118,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
                 <tr className="border-b-2 border-stone-400 text-left">
                   <th scope="col" className="p-2">{t("list.username")}</th>
                   <th scope="col" className="p-2">{t("list.displayName")}</th>
+                  <th scope="col" className="p-2">{t("list.email")}</th>
                   <th scope="col" className="p-2">{t("list.role")}</th>
                   <th scope="col" className="p-2">{t("list.scope")}</th>
                   <th scope="col" className="p-2">{t("list.status")}</th>
@@ -131,6 +132,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
                       <Link href={`/admin/users/${user.id}`} className="font-mono text-brand-800 underline">{user.username}</Link>
                     </th>
                     <td className="p-2">{user.displayName}</td>
+                    <td className="break-all p-2">{user.email ?? t("none")}</td>
                     <td className="p-2">{tr(user.role)}</td>
                     <td className="p-2">{user.unit ? placeName(user.unit) : user.department ? placeName(user.department) : t("none")}</td>
                     <td className="p-2">

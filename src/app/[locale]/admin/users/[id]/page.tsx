@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 // History entries list fields in this order (jsonb keeps its own key order), unknown ones last.
-const FIELD_ORDER = ["username", "displayName", "role", "unit", "department", "active", "passwordReset", "mustChangePassword", "failedLoginCount", "lockedUntil"];
+const FIELD_ORDER = ["username", "displayName", "email", "role", "unit", "department", "active", "passwordReset", "mustChangePassword", "failedLoginCount", "lockedUntil"];
 const fieldRank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
 
 const ACTIONS = ["profile", "role", "disable", "enable", "unlock", "reset", "endSessions"] as const;
@@ -127,6 +127,8 @@ export default async function UserPage({ params, searchParams }: Props) {
           <dd className="font-mono">{user.username}</dd>
           <dt className="font-medium">{t("detail.displayName")}</dt>
           <dd>{user.displayName}</dd>
+          <dt className="font-medium">{t("detail.email")}</dt>
+          <dd className="break-all">{user.email ?? t("detail.noEmail")}</dd>
           <dt className="font-medium">{t("detail.role")}</dt>
           <dd>{tr(user.role)}</dd>
           {user.unit && (
@@ -224,7 +226,7 @@ export default async function UserPage({ params, searchParams }: Props) {
           {selected && (
             <div id="action" className="space-y-2">
               <ClientMessages namespaces={["adminUsers", "roles"]}>
-                {selected === "profile" && <ProfileForm action={updateUserProfile} userId={user.id} displayName={user.displayName} />}
+                {selected === "profile" && <ProfileForm action={updateUserProfile} userId={user.id} displayName={user.displayName} email={user.email} />}
                 {selected === "role" && scopeOptions && (
                   <RoleForm
                     action={assignUserRole}
