@@ -89,3 +89,22 @@ test.describe.serial("an administrator at work", () => {
     await expect(officer.getByText("用户名或密码错误,或账号已被暂时锁定。")).toBeVisible();
   });
 });
+
+test("a district administrator keeps the e-mail address for reminders up to date", async ({ page }) => {
+  await signIn(page, "tiedong.admin");
+  await expectSignedIn(page);
+  await page.goto("/workspace");
+  await page.getByRole("link", { name: /电子邮箱/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "电子邮箱" })).toBeVisible();
+
+  const field = page.getByLabel("电子邮箱地址", { exact: true });
+  await field.fill("铁东区教育局");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("alert", { name: "有以下问题需要处理" })).toContainText("请输入有效的电子邮箱地址");
+  await expect(field).toHaveValue("铁东区教育局");
+
+  await field.fill("jyj@tiedong.example.cn");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status")).toContainText("电子邮箱已保存");
+  await expect(page.getByText("当前地址: jyj@tiedong.example.cn")).toBeVisible();
+});

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import { changePasswordSpec, confirmTotpSpec, regenerateRecoveryCodesSpec, startTotpSpec } from "@/server/account/actions";
+import { getEmailPage, updateOwnEmailSpec } from "@/server/account/email";
 import { getTwoFactorPage } from "@/server/account/queries";
 import { executeAction } from "@/server/actions/define-action";
 import type { Actor } from "@/server/auth/actor";
@@ -243,5 +244,42 @@ describe("two-factor enrolment", () => {
     expect(await run(startTotpSpec, user.actors[0]!, {})).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true } })).totpSecret).toBeNull();
     expect((await auditRowsSince(since)).map((r) => [r.action, r.outcome])).toEqual([["authz.denied:account:manage-totp", "DENIED"]]);
+  });
+});
+
+describe("one's own e-mail address", () => {
+  it("is set, changed and removed by its owner, each change in the history and the audit log", async () => {
+    const actor = (await makeUser("DISTRICT_ADMIN")).actors[0]!;
+    const since = await lastAuditId();
+    expect(await executeAction(updateOwnEmailSpec, actor, testContext(), { email: "  Office@TieDong.Example.CN " })).toEqual({ ok: true, data: { email: "Office@tiedong.example.cn" } });
+    expect(await getEmailPage(actor, testContext())).toMatchObject({ email: "Office@tiedong.example.cn" });
+    expect(await executeAction(updateOwnEmailSpec, actor, testContext(), { email: "" })).toEqual({ ok: true, data: { email: null } });
+    const rows = (await auditRowsSince(since)).filter((r) => r.action === "account.update-email");
+    expect(rows.map((r) => r.changes)).toEqual([
+      { email: { before: null, after: "Office@tiedong.example.cn" } },
+      { email: { before: "Office@tiedong.example.cn", after: null } },
+    ]);
+    expect(rows.every((r) => r.targetId === String(actor.userId) && r.outcome === "SUCCESS")).toBe(true);
+    expect(await db().entityRevision.count({ where: { entityType: "User", entityId: actor.userId } })).toBe(2);
+  });
+
+  it("refuses a malformed or unchanged address with a message at the field, changing nothing", async () => {
+    const actor = (await makeUser("BUREAU_STAFF", { totpEnrolled: true })).actors[0]!;
+    await executeAction(updateOwnEmailSpec, actor, testContext(), { email: "staff@bureau.example.cn" });
+    const before = await lastAuditId();
+    const bad = await executeAction(updateOwnEmailSpec, actor, testContext(), { email: "staff at bureau" });
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { email: ["account.emailInvalid"] }, values: { email: "staff at bureau" } });
+    expect(await executeAction(updateOwnEmailSpec, actor, testContext(), { email: "staff@BUREAU.example.cn" })).toMatchObject({ ok: false, fieldErrors: { email: ["account.emailUnchanged"] } });
+    expect(await executeAction(updateOwnEmailSpec, actor, testContext(), { email: `${"x".repeat(250)}@example.cn` })).toMatchObject({ ok: false, fieldErrors: { email: ["account.emailTooLong"] } });
+    expect((await db().user.findUniqueOrThrow({ where: { id: actor.userId } })).email).toBe("staff@bureau.example.cn");
+    expect(await lastAuditId()).toBe(before);
+  });
+
+  it("cannot be changed while the issued password is still to be replaced, nor by a signed-out caller", async () => {
+    const user = await makeUser("DISTRICT_ADMIN", { mustChangePassword: true });
+    const actor = user.actors[0]!;
+    expect(await executeAction(updateOwnEmailSpec, actor, testContext(), { email: "new@example.cn" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await executeAction(updateOwnEmailSpec, null, testContext(), { email: "new@example.cn" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).email).toBeNull();
   });
 });

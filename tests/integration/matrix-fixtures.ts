@@ -81,6 +81,7 @@ const own: Variant[] = ["own"];
 export const FIXTURES: Record<string, Fixture> = {
   // ── one's own account (scope "own": the record is the actor; no id is sent, so there is no
   //    "other" record to try: another user's account cannot even be named) ──
+  "account.update-email": { variants: own, input: async () => ({ email: `matrix-${next()}@example.cn` }) },
   "account.change-password": {
     variants: own,
     input: async (actor) => {

@@ -17,7 +17,7 @@ import { confirmCurrentPassword } from "./reauthenticate";
 // (password, hash, TOTP secret, recovery code) ever reaches an audit row.
 
 /** The acting user's own row: these actions never take a user id from the form. */
-async function ownAccount(_input: unknown, actor: Actor | null): Promise<ScopedRecord | null> {
+export async function ownAccount(_input: unknown, actor: Actor | null): Promise<ScopedRecord | null> {
   if (!actor) return null;
   const user = await db().user.findUnique({ where: { id: actor.userId }, select: { id: true } });
   return user ? { type: "User", id: user.id, userId: user.id } : null;

@@ -15,6 +15,7 @@ export type Scope = "any" | "own" | "own-unit" | "own-department";
 export const PERMISSIONS = {
   // one's own account
   "account:change-password": { DISTRICT_ADMIN: "own", DEPARTMENT_OFFICER: "own", BUREAU_STAFF: "own", BUREAU_LEADER: "own", SYSTEM_ADMIN: "own", SECURITY_ADMIN: "own", AUDIT_ADMIN: "own" },
+  "account:update-email": { DISTRICT_ADMIN: "own", DEPARTMENT_OFFICER: "own", BUREAU_STAFF: "own", BUREAU_LEADER: "own", SYSTEM_ADMIN: "own", SECURITY_ADMIN: "own", AUDIT_ADMIN: "own" },
   "account:manage-totp": { DISTRICT_ADMIN: "own", DEPARTMENT_OFFICER: "own", BUREAU_STAFF: "own", BUREAU_LEADER: "own", SYSTEM_ADMIN: "own", SECURITY_ADMIN: "own", AUDIT_ADMIN: "own" },
 
   // users: the system administrator runs accounts, the security administrator decides roles

@@ -59,6 +59,7 @@ export default async function WorkspacePage({ params }: Props) {
         <ul className="mt-2 list-disc pl-6">
           <li><Link href="/account/password" className="underline">{t("changePassword")}</Link></li>
           <li><Link href="/account/two-factor" className="underline">{t("twoFactor")}</Link></li>
+          <li><Link href="/account/email" className="underline">{t("email")}</Link></li>
         </ul>
       </section>
       <details className="text-sm text-stone-700">
