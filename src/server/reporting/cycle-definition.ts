@@ -5,7 +5,7 @@ import { db } from "@/server/db/client";
 import { diffFields } from "@/server/audit/record-audit";
 import { AppError } from "@/server/errors";
 import { dayToDate, isoDay } from "./dates";
-import { safeId, TX_OPTIONS } from "./shared";
+import { cycleIdField, cycleTarget, TX_OPTIONS } from "./shared";
 
 // Cycles are data, not code (docs/decisions/002): the seeded school years cover the opinion's
 // own period, and the bureau adds others (a half-year check, a special inspection round) here.
@@ -39,8 +39,6 @@ const codeField = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9_-]{1,19}$/, "reportingErrors.cycleCodeInvalid");
-
-const cycleIdField = z.coerce.number({ error: "reportingErrors.noSuchCycle" }).int("reportingErrors.noSuchCycle").positive("reportingErrors.noSuchCycle").max(2_147_483_647, "reportingErrors.noSuchCycle");
 
 type Definition = z.infer<typeof definition>;
 
@@ -79,11 +77,7 @@ export const updateCycleSpec = defineAction({
   name: "cycle.update",
   permission: "cycle:manage",
   input: z.intersection(z.object({ cycleId: cycleIdField }), definition),
-  target: async (input) => {
-    const id = safeId(input.cycleId);
-    const cycle = id === null ? null : await db().reportingCycle.findUnique({ where: { id }, select: { id: true } });
-    return cycle ? { type: "ReportingCycle", id: cycle.id } : null;
-  },
+  target: cycleTarget,
   run: async (input, { audit }) =>
     db().$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "ReportingCycle" WHERE id = ${input.cycleId} FOR UPDATE`;

@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { dayToDate, isoDay } from "./dates";
 import { dutyHolders, resolveScope } from "./cycle-scope";
 import { reasonField } from "./input";
-import { lockReport, recordTransition, reportIdField, reportTarget, safeId, TX_OPTIONS } from "./shared";
+import { cycleIdField, cycleTarget, lockReport, recordTransition, reportIdField, reportTarget, TX_OPTIONS } from "./shared";
 
 // Opening a cycle is the bureau's act: it fixes what is asked (measures, indicators) and of whom
 // (districts and zones, departments with duties), and creates every expected report, each with
@@ -15,23 +15,11 @@ import { lockReport, recordTransition, reportIdField, reportTarget, safeId, TX_O
 // CycleIndicator) and shown on its page; once open, units or departments left out can be added,
 // never silently: the bureau names each one.
 
-const cycleIdField = z.coerce
-  .number({ error: "reportingErrors.noSuchCycle" })
-  .int("reportingErrors.noSuchCycle")
-  .positive("reportingErrors.noSuchCycle")
-  .max(2_147_483_647, "reportingErrors.noSuchCycle");
-
 /** Checkboxes: absent when none is ticked, a string for one, an array for several. */
 const idList = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
   z.array(z.coerce.number({ error: "reportingErrors.malformed" }).int("reportingErrors.malformed").positive("reportingErrors.malformed").max(2_147_483_647, "reportingErrors.malformed")).max(500, "reportingErrors.malformed"),
 );
-
-const cycleTarget = async (input: { cycleId: unknown }) => {
-  const id = safeId(input.cycleId);
-  const cycle = id === null ? null : await db().reportingCycle.findUnique({ where: { id }, select: { id: true } });
-  return cycle ? { type: "ReportingCycle", id: cycle.id } : null;
-};
 
 type Wanted = { unitId: number | null; departmentId: number | null; measures: number[] };
 

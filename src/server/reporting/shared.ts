@@ -24,6 +24,12 @@ export const reportIdField = z.coerce
   .positive("reportingErrors.noSuchReport")
   .max(2_147_483_647, "reportingErrors.noSuchReport");
 
+export const cycleIdField = z.coerce
+  .number({ error: "reportingErrors.noSuchCycle" })
+  .int("reportingErrors.noSuchCycle")
+  .positive("reportingErrors.noSuchCycle")
+  .max(2_147_483_647, "reportingErrors.noSuchCycle");
+
 /** A safe record id from untrusted input, or null. */
 export function safeId(raw: unknown): number | null {
   const id = typeof raw === "string" && /^\d{1,10}$/.test(raw) ? Number(raw) : raw;
@@ -36,6 +42,13 @@ export async function reportTarget(reportId: unknown): Promise<ScopedRecord | nu
   if (id === null) return null;
   const report = await db().report.findUnique({ where: { id }, select: { id: true, unitId: true, departmentId: true } });
   return report ? { type: "Report", id: report.id, unitId: report.unitId, departmentId: report.departmentId } : null;
+}
+
+/** The cycle named by the input, for actions on a cycle (null: no such cycle). */
+export async function cycleTarget(input: { cycleId: unknown }): Promise<ScopedRecord | null> {
+  const id = safeId(input.cycleId);
+  const cycle = id === null ? null : await db().reportingCycle.findUnique({ where: { id }, select: { id: true } });
+  return cycle ? { type: "ReportingCycle", id: cycle.id } : null;
 }
 
 /** The value as the form shows it: numbers without trailing zeros, booleans as "true"/"false". */
