@@ -43,6 +43,12 @@ test("the bureau creates a cycle, chooses measures, indicators and units, and op
   await scope.getByRole("checkbox", { name: /^第20条/ }).check();
   await scope.getByRole("checkbox", { name: /^教师交流轮岗比例/ }).check();
   await scope.getByRole("checkbox", { name: "海城市", exact: true }).check();
+  // the justice departments hold no duty in measure 20: refused, and every tick stays on screen
+  await scope.getByRole("checkbox", { name: /^司法行政部门/ }).check();
+  await scope.getByRole("button", { name: "开启此周期" }).click();
+  await expect(page.getByRole("alert", { name: "有以下问题需要处理" })).toContainText("没有职责");
+  for (const name of [/^第20条/, /^教师交流轮岗比例/, /^海城市$/, /^司法行政部门/]) await expect(scope.getByRole("checkbox", { name })).toBeChecked();
+  await scope.getByRole("checkbox", { name: /^司法行政部门/ }).uncheck();
   await scope.getByRole("button", { name: "开启此周期" }).click();
 
   await expect(page.getByRole("status")).toContainText("周期已开启");

@@ -41,6 +41,8 @@ describe("the bureau defines a cycle", () => {
     const malformed = await executeAction(createCycleSpec, staff, testContext(), { code: "坏代码", ...definition, nameZh: " ", dueOn: "2021-02-30" });
     expect(malformed.ok ? "ok" : malformed.fieldErrors).toMatchObject({ code: ["reportingErrors.cycleCodeInvalid"], nameZh: ["reportingErrors.cycleNameRequired"], dueOn: ["reportingErrors.dateInvalid"] });
     if (!malformed.ok) expect(malformed.values).toMatchObject({ code: "坏代码" }); // the input comes back
+    const blankAndEarly = await executeAction(createCycleSpec, staff, testContext(), { code: "BAD2", ...definition, periodStart: "", periodEnd: "2016-12-31" });
+    expect(blankAndEarly.ok ? "ok" : blankAndEarly.fieldErrors).toEqual({ periodStart: ["reportingErrors.dateInvalid"], periodEnd: ["reportingErrors.dateOutOfRange"] });
     const taken = await executeAction(createCycleSpec, staff, testContext(), { code: "sy2019", ...definition });
     expect(taken.ok ? "ok" : taken.fieldErrors).toEqual({ code: ["reportingErrors.cycleCodeTaken"] });
     expect(await cycleRows()).toBe(before);

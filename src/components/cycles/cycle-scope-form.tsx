@@ -13,9 +13,11 @@ export type ScopeParty = { id: number; label: string; note?: string };
 
 type Props<T> = { action: Action<T>; cycleId: number; measures: ScopeMeasure[]; units: ScopeParty[]; departments: ScopeParty[] };
 
-// The ticks live in React state, not in the form: React resets a form after its action runs, and
-// a refused opening (a stale page, a unit deactivated meanwhile) must not cost the bureau its
-// choices. Nothing ticked at a level means everything at that level, as the hints say.
+// The ticks live in React state and the checkboxes stand outside the <form>, which holds only
+// hidden copies of the choice: React resets a form after its action runs, which would untick
+// controlled boxes on screen while the state still held them, and a refused opening (a stale
+// page, a unit deactivated meanwhile) must not cost the bureau its choices or show them wrong.
+// Nothing ticked at a level means everything at that level, as the hints say.
 
 function toggle(set: Set<number>, id: number, on: boolean) {
   const next = new Set(set);
@@ -49,14 +51,7 @@ export function CycleScopeForm<T extends { reportsCreated: number; addedForRatio
         </SuccessNotice>
       )}
       <ErrorSummary result={result} labels={labels} />
-      <form action={formAction} noValidate>
-        <input type="hidden" name="cycleId" value={cycleId} />
-        {[...measureIds].map((id) => <input key={`m${id}`} type="hidden" name="measureIds" value={id} />)}
-        {/* an indicator of a measure that was unticked again is not sent */}
-        {measures.filter((m) => measureInScope(m.id)).flatMap((m) => m.indicators.filter((i) => indicatorIds.has(i.id)).map((i) => <input key={`i${i.id}`} type="hidden" name="indicatorIds" value={i.id} />))}
-        {[...unitIds].map((id) => <input key={`u${id}`} type="hidden" name="unitIds" value={id} />)}
-        {[...departmentIds].map((id) => <input key={`d${id}`} type="hidden" name="departmentIds" value={id} />)}
-
+      <div>
         <Group id="field-measureIds" legend={labels.measureIds} hint={t("measuresHint")} errors={errorsOf("measureIds") ?? errorsOf("indicatorIds")}>
           <ul id="field-indicatorIds" className="space-y-3">
             {measures.map((m) => {
@@ -94,7 +89,14 @@ export function CycleScopeForm<T extends { reportsCreated: number; addedForRatio
         <Group id="field-departmentIds" legend={labels.departmentIds} hint={t("departmentsHint")} errors={errorsOf("departmentIds")}>
           <Parties parties={departments} chosen={departmentIds} onChange={setDepartmentIds} />
         </Group>
-
+      </div>
+      <form action={formAction} noValidate>
+        <input type="hidden" name="cycleId" value={cycleId} />
+        {[...measureIds].map((id) => <input key={`m${id}`} type="hidden" name="measureIds" value={id} />)}
+        {/* an indicator of a measure that was unticked again is not sent */}
+        {measures.filter((m) => measureInScope(m.id)).flatMap((m) => m.indicators.filter((i) => indicatorIds.has(i.id)).map((i) => <input key={`i${i.id}`} type="hidden" name="indicatorIds" value={i.id} />))}
+        {[...unitIds].map((id) => <input key={`u${id}`} type="hidden" name="unitIds" value={id} />)}
+        {[...departmentIds].map((id) => <input key={`d${id}`} type="hidden" name="departmentIds" value={id} />)}
         <SubmitButton>{t("submit")}</SubmitButton>
       </form>
     </div>

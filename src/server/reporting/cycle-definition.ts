@@ -14,7 +14,7 @@ import { cycleIdField, cycleTarget, TX_OPTIONS } from "./shared";
 
 const isValidDay = (d: unknown) => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d);
 
-const day = z.iso.date({ error: "reportingErrors.dateInvalid" }).refine((d) => d >= "2017-01-01" && d <= "2099-12-31", "reportingErrors.dateOutOfRange");
+const day = z.iso.date({ error: "reportingErrors.dateInvalid" }).refine((d) => !isValidDay(d) || (d >= "2017-01-01" && d <= "2099-12-31"), "reportingErrors.dateOutOfRange");
 
 const definition = z
   .object({

@@ -44,8 +44,10 @@ export default async function CyclePage({ params, searchParams }: Props) {
   ]);
   const en = locale === "en";
   const name = (p: { nameZh: string; nameEn: string | null } | null) => (p ? (en ? (p.nameEn ?? p.nameZh) : p.nameZh) : "");
+  const shortLabel = (m: { kind: string; number: number | null; label: string }) =>
+    m.kind === "SAFEGUARD" ? t("cycles.safeguardLabel", { label: m.label }) : t("cycles.measureLabel", { number: m.number ?? m.label });
   const measureLabel = (m: { kind: string; number: number | null; label: string; titleZh: string | null; titleEn: string | null }) =>
-    `${m.kind === "SAFEGUARD" ? t("cycles.safeguardLabel", { label: m.label }) : t("cycles.measureLabel", { number: m.number ?? m.label })} ${(en ? m.titleEn : null) ?? m.titleZh ?? ""}`.trim();
+    `${shortLabel(m)} ${(en ? m.titleEn : null) ?? m.titleZh ?? ""}`.trim();
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const extending = cycle.reports.find((r) => String(r.id) === query.extend) ?? null;
 
@@ -57,8 +59,8 @@ export default async function CyclePage({ params, searchParams }: Props) {
         </p>
         <h1 className="text-2xl font-bold">{en ? cycle.nameEn : cycle.nameZh}</h1>
         <p className="text-stone-700">
-          {t(`cycles.status.${cycle.status}`)} · {t("cycles.period")}: {day(cycle.periodStart)} – {day(cycle.periodEnd)} · {t("mine.dueOn")}: {day(cycle.dueOn)} ·{" "}
-          {t("cycles.scope", { measures: cycle.measureCount, indicators: cycle.indicatorCount })}
+          {t(`cycles.status.${cycle.status}`)} · {t("cycles.period")}: {day(cycle.periodStart)} – {day(cycle.periodEnd)} · {t("mine.dueOn")}: {day(cycle.dueOn)}
+          {cycle.status !== "PLANNED" && ` · ${t("cycles.scope", { measures: cycle.measureCount, indicators: cycle.indicatorCount })}`}
         </p>
       </header>
 
@@ -97,7 +99,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
               departments={options.departments.map((d) => ({
                 id: d.id,
                 label: name(d),
-                note: t("scopeForm.dutiesIn", { measures: options.measures.filter((m) => d.measureIds.includes(m.id)).map((m) => m.label).join("、") }),
+                note: t("scopeForm.dutiesIn", { measures: options.measures.filter((m) => d.measureIds.includes(m.id)).map(shortLabel).join(en ? ", " : "、") }),
               }))}
             />
           </section>
