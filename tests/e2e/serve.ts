@@ -31,11 +31,14 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  // the app first (up to 5 s), so its job runner is not cut off mid-query by a stopped database
+  const exited = server.exitCode !== null ? Promise.resolve() : new Promise((resolve) => server.once("exit", resolve));
   try {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
   } catch {
     // already stopped
   }
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   await db.stop();
   process.exit(0);
 }
