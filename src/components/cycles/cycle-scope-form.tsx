@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
-import { ErrorSummary, SubmitButton, SuccessNotice } from "@/components/forms/form-kit";
+import { ErrorSummary, SubmitButton } from "@/components/forms/form-kit";
 import { useRouter } from "@/i18n/navigation";
 import type { ActionResult } from "@/server/actions/define-action";
 
@@ -26,7 +26,7 @@ function toggle(set: Set<number>, id: number, on: boolean) {
   return next;
 }
 
-export function CycleScopeForm<T extends { reportsCreated: number; addedForRatios: number }>({ action, cycleId, measures, units, departments }: Props<T>) {
+export function CycleScopeForm<T>({ action, cycleId, measures, units, departments }: Props<T>) {
   const t = useTranslations("reporting.scopeForm");
   const router = useRouter();
   const [result, formAction] = useActionState(action, null);
@@ -35,8 +35,9 @@ export function CycleScopeForm<T extends { reportsCreated: number; addedForRatio
   const [unitIds, setUnitIds] = useState<Set<number>>(new Set());
   const [departmentIds, setDepartmentIds] = useState<Set<number>>(new Set());
   useEffect(() => {
-    if (result?.ok) router.refresh();
-  }, [result, router]);
+    // the open cycle's page no longer has this form: it says what happened (?opened=1)
+    if (result?.ok) router.replace(`/cycles/${cycleId}?opened=1`);
+  }, [result, router, cycleId]);
 
   const measureInScope = (id: number) => measureIds.size === 0 || measureIds.has(id);
   const labels = { measureIds: t("measures"), indicatorIds: t("indicators"), unitIds: t("units"), departmentIds: t("departments") };
@@ -44,12 +45,6 @@ export function CycleScopeForm<T extends { reportsCreated: number; addedForRatio
 
   return (
     <div>
-      {result?.ok && (
-        <SuccessNotice>
-          {t("opened", { reports: result.data.reportsCreated })}
-          {result.data.addedForRatios > 0 && ` ${t("addedForRatios", { count: result.data.addedForRatios })}`}
-        </SuccessNotice>
-      )}
       <ErrorSummary result={result} labels={labels} />
       <div>
         <Group id="field-measureIds" legend={labels.measureIds} hint={t("measuresHint")} errors={errorsOf("measureIds") ?? errorsOf("indicatorIds")}>

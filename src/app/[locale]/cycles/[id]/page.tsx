@@ -64,6 +64,12 @@ export default async function CyclePage({ params, searchParams }: Props) {
         </p>
       </header>
 
+      {cycle.status === "OPEN" && query.opened === "1" && (
+        <div role="status" className="border-l-4 border-green-700 bg-green-50 p-3">
+          {t("scopeForm.opened", { reports: cycle.reports.length })}
+        </div>
+      )}
+
       {cycle.status === "PLANNED" && options && (
         <ClientMessages namespaces={["reporting", "reportingErrors"]}>
           <details className="rounded border border-stone-300 bg-white p-4">
