@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
 import { ErrorSummary, SubmitButton } from "@/components/forms/form-kit";
+import { FieldError } from "@/components/reporting/action-form";
 import { useRouter } from "@/i18n/navigation";
 import type { ActionResult } from "@/server/actions/define-action";
 
@@ -99,17 +100,11 @@ export function CycleScopeForm<T>({ action, cycleId, measures, units, department
 }
 
 function Group({ id, legend, hint, errors, children }: { id: string; legend: string; hint: string; errors?: string[]; children: React.ReactNode }) {
-  const t = useTranslations();
   return (
     <fieldset id={id} tabIndex={-1} aria-describedby={[`${id}-hint`, errors ? `${id}-error` : null].filter(Boolean).join(" ")} className={`mb-6 ${errors ? "border-l-4 border-red-700 pl-3" : ""}`}>
       <legend className="text-lg font-semibold">{legend}</legend>
       <p id={`${id}-hint`} className="mb-2 text-sm text-stone-600">{hint}</p>
-      {errors && (
-        <p id={`${id}-error`} className="font-medium text-red-800">
-          <span className="sr-only">{t("errors.errorPrefix")} </span>
-          {[...new Set(errors)].map((m) => t(m)).join(" ")}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} errors={errors} />
       {children}
     </fieldset>
   );

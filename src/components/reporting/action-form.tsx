@@ -27,34 +27,55 @@ type Props<T> = {
   idPrefix?: string;
 };
 
-function TextArea({ field, result, prefix }: { field: Extract<ActionField, { kind: "textarea" }>; result: ActionResult<unknown> | null; prefix: string }) {
+/** The message under a field's label; the prefix is read out so the error is heard as one. */
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   const t = useTranslations();
+  if (!errors) return null;
+  return (
+    <p id={id} className="font-medium text-red-800">
+      <span className="sr-only">{t("errors.errorPrefix")} </span>
+      {[...new Set(errors)].map((m) => t(m)).join(" ")}
+    </p>
+  );
+}
+
+/** What every single-input field needs: its id, its errors, the value kept after a refusal, its description ids. */
+function fieldState(field: { name: string; hint?: string }, result: ActionResult<unknown> | null, prefix: string) {
   const errors = result && !result.ok ? result.fieldErrors?.[field.name] : undefined;
   const kept = result && !result.ok ? result.values?.[field.name] : undefined;
   const id = `field-${prefix}${field.name}`;
   const describedBy = [field.hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { errors, kept: typeof kept === "string" ? kept : undefined, id, describedBy };
+}
+
+/** Label, hint and error above one input, GOV.UK style. */
+function Labelled({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: React.ReactNode }) {
   return (
     <div className={`mb-4 ${errors ? "border-l-4 border-red-700 pl-3" : ""}`}>
-      <label htmlFor={id} className="block font-medium">{field.label}</label>
-      {field.hint && <p id={`${id}-hint`} className="text-sm text-stone-600">{field.hint}</p>}
-      {errors && (
-        <p id={`${id}-error`} className="font-medium text-red-800">
-          <span className="sr-only">{t("errors.errorPrefix")} </span>
-          {[...new Set(errors)].map((m) => t(m)).join(" ")}
-        </p>
-      )}
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      {hint && <p id={`${id}-hint`} className="text-sm text-stone-600">{hint}</p>}
+      <FieldError id={`${id}-error`} errors={errors} />
+      {children}
+    </div>
+  );
+}
+
+function TextArea({ field, result, prefix }: { field: Extract<ActionField, { kind: "textarea" }>; result: ActionResult<unknown> | null; prefix: string }) {
+  const { errors, kept, id, describedBy } = fieldState(field, result, prefix);
+  return (
+    <Labelled id={id} label={field.label} hint={field.hint} errors={errors}>
       <textarea
         id={id}
         name={field.name}
         rows={3}
-        defaultValue={typeof kept === "string" ? kept : undefined}
+        defaultValue={kept}
         required={field.required}
         maxLength={field.maxLength}
         aria-invalid={errors ? true : undefined}
         aria-describedby={describedBy}
         className={`mt-1 w-full max-w-2xl rounded border-2 px-2 py-1 ${errors ? "border-red-700" : "border-stone-700"}`}
       />
-    </div>
+    </Labelled>
   );
 }
 
@@ -97,26 +118,14 @@ export function ActionForm<T>({ action, hidden, fields = [], submitLabel, doneMe
 }
 
 function PrefixedField({ field, result, prefix }: { field: Extract<ActionField, { kind: "text" | "date" }>; result: ActionResult<unknown> | null; prefix: string }) {
-  const t = useTranslations();
-  const errors = result && !result.ok ? result.fieldErrors?.[field.name] : undefined;
-  const kept = result && !result.ok ? result.values?.[field.name] : undefined;
-  const id = `field-${prefix}${field.name}`;
-  const describedBy = [field.hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const { errors, kept, id, describedBy } = fieldState(field, result, prefix);
   return (
-    <div className={`mb-4 ${errors ? "border-l-4 border-red-700 pl-3" : ""}`}>
-      <label htmlFor={id} className="block font-medium">{field.label}</label>
-      {field.hint && <p id={`${id}-hint`} className="text-sm text-stone-600">{field.hint}</p>}
-      {errors && (
-        <p id={`${id}-error`} className="font-medium text-red-800">
-          <span className="sr-only">{t("errors.errorPrefix")} </span>
-          {[...new Set(errors)].map((m) => t(m)).join(" ")}
-        </p>
-      )}
+    <Labelled id={id} label={field.label} hint={field.hint} errors={errors}>
       <input
         id={id}
         name={field.name}
         type={field.kind}
-        defaultValue={typeof kept === "string" ? kept : field.defaultValue}
+        defaultValue={kept ?? field.defaultValue}
         required={field.required}
         maxLength={field.maxLength}
         autoComplete="off"
@@ -124,25 +133,18 @@ function PrefixedField({ field, result, prefix }: { field: Extract<ActionField, 
         aria-describedby={describedBy}
         className={`mt-1 w-full max-w-md rounded border-2 px-2 py-1 ${errors ? "border-red-700" : "border-stone-700"}`}
       />
-    </div>
+    </Labelled>
   );
 }
 
 /** A group of checkboxes in a fieldset; nothing ticked is sent as nothing (the server's default). */
 function Checkboxes({ field, result, prefix }: { field: Extract<ActionField, { kind: "checkboxes" }>; result: ActionResult<unknown> | null; prefix: string }) {
-  const t = useTranslations();
-  const errors = result && !result.ok ? result.fieldErrors?.[field.name] : undefined;
-  const id = `field-${prefix}${field.name}`;
+  const { errors, id, describedBy } = fieldState(field, result, prefix);
   return (
-    <fieldset id={id} className={`mb-4 ${errors ? "border-l-4 border-red-700 pl-3" : ""}`} aria-describedby={[field.hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+    <fieldset id={id} className={`mb-4 ${errors ? "border-l-4 border-red-700 pl-3" : ""}`} aria-describedby={describedBy}>
       <legend className="font-medium">{field.label}</legend>
       {field.hint && <p id={`${id}-hint`} className="text-sm text-stone-600">{field.hint}</p>}
-      {errors && (
-        <p id={`${id}-error`} className="font-medium text-red-800">
-          <span className="sr-only">{t("errors.errorPrefix")} </span>
-          {[...new Set(errors)].map((m) => t(m)).join(" ")}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} errors={errors} />
       <div className="mt-1 grid gap-x-4 gap-y-1 sm:grid-cols-2">
         {field.options.map((option) => (
           <label key={option.value} className="flex items-start gap-2">
