@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // Evidence files are up to 20 MB, sent through a server action (and through the proxy).
     serverActions: { bodySizeLimit: "21mb" },
+    // forbidden() and forbidden.tsx: a refused page answers 403 rather than 200.
+    authInterrupts: true,
     proxyClientMaxBodySize: "21mb",
   },
   // Headers for every response, pages and route handlers alike; the CSP (with its per-request

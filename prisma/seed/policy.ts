@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../src/generated/prisma/client";
-import { loadCuratedPolicy, type CuratedPolicy } from "../../src/server/policy/curated-schema";
-import { parseOpinion, toChineseNumeral, type ParsedMeasure } from "../../src/server/policy/parse-opinion";
+import { loadCuratedPolicy, type CuratedPolicy } from "./curated-schema";
+import { parseOpinion, toChineseNumeral, type ParsedMeasure } from "./parse-opinion";
 import { readSeedJson, readSeedText } from "./files";
 
 export const DOCUMENT_CODE = "anshan-2017-urban-rural-compulsory-education";

@@ -3,9 +3,9 @@ import type { Role } from "@/generated/prisma/enums";
 import { executeAction, type ActionSpec } from "@/server/actions/define-action";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
-import { createDepartment, deactivateDepartment, getDepartmentHistory, listDepartmentsForAdmin, reactivateDepartment, renameDepartment } from "@/server/organisation/departments";
-import { getMeasureForAdmin, listMeasuresForAdmin, ORIGINAL_TEXT_REASON, reviseMeasure } from "@/server/organisation/measures";
-import { createUnit, deactivateUnit, getUnitHistory, listUnitsForAdmin, reactivateUnit, renameUnit } from "@/server/organisation/units";
+import { createDepartmentSpec, deactivateDepartmentSpec, getDepartmentHistory, listDepartmentsForAdmin, reactivateDepartmentSpec, renameDepartmentSpec } from "@/server/organisation/departments";
+import { getMeasureForAdmin, listMeasuresForAdmin, ORIGINAL_TEXT_REASON, reviseMeasureSpec } from "@/server/policy/measure-text";
+import { createUnitSpec, deactivateUnitSpec, getUnitHistory, listUnitsForAdmin, reactivateUnitSpec, renameUnitSpec } from "@/server/organisation/units";
 import { getMeasure, getOpinionOverview, listUnits } from "@/server/policy/queries";
 import { actorFor, auditRowsSince, DEMO_USER_BY_ROLE, lastAuditId, testContext } from "../support/actors";
 
@@ -35,7 +35,7 @@ async function snapshot() {
 describe("units", () => {
   it("creates a development zone, which then files reports like a county", async () => {
     const since = await lastAuditId();
-    const result = await run(createUnit, { kind: "DEVELOPMENT_ZONE", code: "dz-port", nameZh: "鞍山临港开发区管委会", nameEn: "Anshan Port Development Zone Committee" });
+    const result = await run(createUnitSpec, { kind: "DEVELOPMENT_ZONE", code: "dz-port", nameZh: "鞍山临港开发区管委会", nameEn: "Anshan Port Development Zone Committee" });
     expect(result).toMatchObject({ ok: true });
 
     const unit = await unitByCode("DZ-PORT");
@@ -53,21 +53,21 @@ describe("units", () => {
 
   it("refuses a code that is taken, as a field error, and creates nothing", async () => {
     const before = await db().unit.count();
-    const result = await run(createUnit, { kind: "DEVELOPMENT_ZONE", code: "DZ-HITECH", nameZh: "重复", nameEn: "Duplicate" });
+    const result = await run(createUnitSpec, { kind: "DEVELOPMENT_ZONE", code: "DZ-HITECH", nameZh: "重复", nameEn: "Duplicate" });
     expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { code: ["adminOrg.codeTaken"] } });
     expect(await db().unit.count()).toBe(before);
   });
 
   it("adds a township created after the 2023 list only under its county's code", async () => {
     const tiedong = (await unitByCode("210302"))!;
-    const wrongPrefix = await run(createUnit, { kind: "TOWNSHIP", parentId: tiedong.id, code: "210303999", nameZh: "新设街道" });
+    const wrongPrefix = await run(createUnitSpec, { kind: "TOWNSHIP", parentId: tiedong.id, code: "210303999", nameZh: "新设街道" });
     expect(wrongPrefix).toMatchObject({ ok: false, fieldErrors: { code: ["adminOrg.townshipCodePrefix"] } });
-    const badFormat = await run(createUnit, { kind: "TOWNSHIP", parentId: tiedong.id, code: "21030299", nameZh: "新设街道" });
+    const badFormat = await run(createUnitSpec, { kind: "TOWNSHIP", parentId: tiedong.id, code: "21030299", nameZh: "新设街道" });
     expect(badFormat).toMatchObject({ ok: false, fieldErrors: { code: ["adminOrg.townshipCodeFormat"] } });
-    const existing = await run(createUnit, { kind: "TOWNSHIP", parentId: tiedong.id, code: "210302002", nameZh: "解放街道" });
+    const existing = await run(createUnitSpec, { kind: "TOWNSHIP", parentId: tiedong.id, code: "210302002", nameZh: "解放街道" });
     expect(existing).toMatchObject({ ok: false, fieldErrors: { code: ["adminOrg.codeTaken"] } });
 
-    const created = await run(createUnit, { kind: "TOWNSHIP", parentId: String(tiedong.id), code: "210302901", nameZh: "新兴街道", nameEn: "" });
+    const created = await run(createUnitSpec, { kind: "TOWNSHIP", parentId: String(tiedong.id), code: "210302901", nameZh: "新兴街道", nameEn: "" });
     expect(created).toMatchObject({ ok: true });
     expect(await unitByCode("210302901")).toMatchObject({ statCode: "210302901", kind: "TOWNSHIP", townshipType: "SUBDISTRICT", isReporting: false, parentId: tiedong.id, nameEn: null });
   });
@@ -75,7 +75,7 @@ describe("units", () => {
   it("renames with a reason, keeping the old name in the unit's history and the audit log", async () => {
     const zone = (await unitByCode("DZ-ECONOMIC"))!;
     const since = await lastAuditId();
-    const result = await run(renameUnit, { id: String(zone.id), nameZh: "鞍山经济技术开发区管委会", nameEn: zone.nameEn, reason: "按市编委批复更名" });
+    const result = await run(renameUnitSpec, { id: String(zone.id), nameZh: "鞍山经济技术开发区管委会", nameEn: zone.nameEn, reason: "按市编委批复更名" });
     expect(result).toMatchObject({ ok: true });
     expect((await unitByCode("DZ-ECONOMIC"))?.nameZh).toBe("鞍山经济技术开发区管委会");
 
@@ -94,16 +94,16 @@ describe("units", () => {
   it("changes a township's type with its name (撤镇设街)", async () => {
     const town = (await db().unit.findFirst({ where: { kind: "TOWNSHIP", townshipType: "TOWN" } }))!;
     const renamed = town.nameZh.replace(/镇$/, "街道");
-    expect(await run(renameUnit, { id: town.id, nameZh: renamed, reason: "撤镇设街道" })).toMatchObject({ ok: true });
+    expect(await run(renameUnitSpec, { id: town.id, nameZh: renamed, reason: "撤镇设街道" })).toMatchObject({ ok: true });
     expect(await db().unit.findUnique({ where: { id: town.id } })).toMatchObject({ nameZh: renamed, townshipType: "SUBDISTRICT" });
   });
 
   it("needs a reason, and refuses a rename that changes nothing", async () => {
     const zone = (await unitByCode("DZ-HITECH"))!;
     const before = await snapshot();
-    const noReason = await run(renameUnit, { id: zone.id, nameZh: "别的名字", nameEn: zone.nameEn, reason: "  " });
+    const noReason = await run(renameUnitSpec, { id: zone.id, nameZh: "别的名字", nameEn: zone.nameEn, reason: "  " });
     expect(noReason).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { reason: ["adminOrg.reasonRequired"] } });
-    const same = await run(renameUnit, { id: zone.id, nameZh: zone.nameZh, nameEn: zone.nameEn, reason: "没有变化" });
+    const same = await run(renameUnitSpec, { id: zone.id, nameZh: zone.nameZh, nameEn: zone.nameEn, reason: "没有变化" });
     expect(same).toMatchObject({ ok: false, fieldErrors: { nameZh: ["adminOrg.nothingChanged"] } });
     expect(await snapshot()).toBe(before);
   });
@@ -113,7 +113,7 @@ describe("units", () => {
     const activeUsers = await db().user.count({ where: { unitId: tiedong.id, active: true } });
     expect(activeUsers).toBeGreaterThan(0);
     const before = await snapshot();
-    const result = await run(deactivateUnit, { id: tiedong.id, reason: "测试停用" });
+    const result = await run(deactivateUnitSpec, { id: tiedong.id, reason: "测试停用" });
     expect(result).toMatchObject({ ok: false, code: "CONFLICT", messageKey: "adminOrg.unitHasActiveUsers" });
     expect(await snapshot()).toBe(before);
     expect((await getUnitHistory(sysadmin, testContext(), tiedong.id))?.activeUsers).toBe(activeUsers);
@@ -121,13 +121,13 @@ describe("units", () => {
 
   it("deactivates and reactivates a unit, which stays in the tree and its history", async () => {
     const zone = (await unitByCode("DZ-HITECH"))!;
-    expect(await run(deactivateUnit, { id: zone.id })).toMatchObject({ ok: false, fieldErrors: { reason: ["adminOrg.reasonRequired"] } });
-    expect(await run(deactivateUnit, { id: zone.id, reason: "管委会撤销" })).toMatchObject({ ok: true });
+    expect(await run(deactivateUnitSpec, { id: zone.id })).toMatchObject({ ok: false, fieldErrors: { reason: ["adminOrg.reasonRequired"] } });
+    expect(await run(deactivateUnitSpec, { id: zone.id, reason: "管委会撤销" })).toMatchObject({ ok: true });
     expect((await unitByCode("DZ-HITECH"))?.active).toBe(false);
     expect((await listUnitsForAdmin(sysadmin, testContext())).find((u) => u.code === "DZ-HITECH")).toMatchObject({ active: false });
-    expect(await run(deactivateUnit, { id: zone.id, reason: "再次停用" })).toMatchObject({ ok: false, messageKey: "adminOrg.alreadyInactive" });
+    expect(await run(deactivateUnitSpec, { id: zone.id, reason: "再次停用" })).toMatchObject({ ok: false, messageKey: "adminOrg.alreadyInactive" });
 
-    expect(await run(reactivateUnit, { id: zone.id, reason: "管委会恢复设立" })).toMatchObject({ ok: true });
+    expect(await run(reactivateUnitSpec, { id: zone.id, reason: "管委会恢复设立" })).toMatchObject({ ok: true });
     const history = await getUnitHistory(sysadmin, testContext(), zone.id);
     expect(history?.history.slice(0, 2).map((h) => [h.changes.active, h.reason])).toEqual([
       [{ before: false, after: true }, "管委会恢复设立"],
@@ -136,15 +136,15 @@ describe("units", () => {
   });
 
   it("reports a missing record as not found", async () => {
-    expect(await run(renameUnit, { id: 999_999, nameZh: "无", reason: "不存在的单位" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await run(createUnit, { kind: "TOWNSHIP", parentId: 999_999, code: "210302902", nameZh: "无" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await run(renameUnitSpec, { id: 999_999, nameZh: "无", reason: "不存在的单位" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await run(createUnitSpec, { kind: "TOWNSHIP", parentId: 999_999, code: "210302902", nameZh: "无" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await getUnitHistory(sysadmin, testContext(), 999_999)).toBeNull();
   });
 });
 
 describe("departments", () => {
   it("creates a department with aliases; a taken code is a field error", async () => {
-    const result = await run(createDepartment, {
+    const result = await run(createDepartmentSpec, {
       code: "health",
       nameZh: "卫生健康部门",
       nameEn: "Health departments",
@@ -156,9 +156,9 @@ describe("departments", () => {
     expect(health.aliasesZh).toEqual(["卫生健康部门", "卫健", "卫生部门"]);
 
     const count = await db().department.count();
-    const duplicate = await run(createDepartment, { code: "FINANCE", nameZh: "财政", nameEn: "Finance", kind: "GOVERNMENT_DEPARTMENT", aliasesZh: "" });
+    const duplicate = await run(createDepartmentSpec, { code: "FINANCE", nameZh: "财政", nameEn: "Finance", kind: "GOVERNMENT_DEPARTMENT", aliasesZh: "" });
     expect(duplicate).toMatchObject({ ok: false, fieldErrors: { code: ["adminOrg.codeTaken"] } });
-    const badCode = await run(createDepartment, { code: "Finance Bureau", nameZh: "财政", nameEn: "Finance", kind: "GOVERNMENT_DEPARTMENT" });
+    const badCode = await run(createDepartmentSpec, { code: "Finance Bureau", nameZh: "财政", nameEn: "Finance", kind: "GOVERNMENT_DEPARTMENT" });
     expect(badCode).toMatchObject({ ok: false, fieldErrors: { code: ["adminOrg.departmentCodeFormat"] } });
     expect(await db().department.count()).toBe(count);
   });
@@ -167,22 +167,22 @@ describe("departments", () => {
     const finance = await db().department.findUniqueOrThrow({ where: { code: "FINANCE" } });
     const since = await lastAuditId();
     expect(
-      await run(renameDepartment, { id: finance.id, nameZh: "财政部门", nameEn: "Finance bureaus", aliasesZh: finance.aliasesZh.join("，"), reason: "统一英文译名" }),
+      await run(renameDepartmentSpec, { id: finance.id, nameZh: "财政部门", nameEn: "Finance bureaus", aliasesZh: finance.aliasesZh.join("，"), reason: "统一英文译名" }),
     ).toMatchObject({ ok: true });
     const history = await getDepartmentHistory(sysadmin, testContext(), finance.id);
     expect(history?.history[0]).toMatchObject({ reason: "统一英文译名", changes: { nameEn: { before: "Finance departments", after: "Finance bureaus" } } });
     expect(await auditRowsSince(since)).toMatchObject([{ action: "department.rename", outcome: "SUCCESS", targetType: "Department" }]);
 
     const before = await snapshot();
-    expect(await run(deactivateDepartment, { id: finance.id, reason: "测试停用" })).toMatchObject({ ok: false, messageKey: "adminOrg.departmentHasActiveUsers" });
+    expect(await run(deactivateDepartmentSpec, { id: finance.id, reason: "测试停用" })).toMatchObject({ ok: false, messageKey: "adminOrg.departmentHasActiveUsers" });
     expect(await snapshot()).toBe(before);
   });
 
   it("deactivates a department without users: it leaves the public list but keeps its duties", async () => {
     const justice = await db().department.findUniqueOrThrow({ where: { code: "JUSTICE" }, select: { id: true, _count: { select: { duties: true } } } });
-    expect(await run(deactivateDepartment, { id: justice.id, reason: "职责划转" })).toMatchObject({ ok: true });
+    expect(await run(deactivateDepartmentSpec, { id: justice.id, reason: "职责划转" })).toMatchObject({ ok: true });
     expect(await db().duty.count({ where: { departmentId: justice.id } })).toBe(justice._count.duties);
-    expect(await run(reactivateDepartment, { id: justice.id, reason: "恢复" })).toMatchObject({ ok: true });
+    expect(await run(reactivateDepartmentSpec, { id: justice.id, reason: "恢复" })).toMatchObject({ ok: true });
     expect((await getDepartmentHistory(sysadmin, testContext(), justice.id))?.history.map((h) => h.reason)).toEqual(["恢复", "职责划转"]);
   });
 });
@@ -191,12 +191,12 @@ describe("measure text", () => {
   it("enters the text of measure 3 with a reason and its source, shown publicly", async () => {
     const m3 = await measureRow(3);
     const input = { id: m3.id, titleZh: "推进学校标准化建设", text: "推进县域内城乡义务教育学校标准化建设。\n\n第二段保持分段。", reason: "补录第3条原文" };
-    const noSource = await run(reviseMeasure, input);
+    const noSource = await run(reviseMeasureSpec, input);
     expect(noSource).toMatchObject({ ok: false, fieldErrors: { sourceDescription: ["adminPolicy.sourceRequired"] } });
     expect((await measureRow(3)).textStatus).toBe("NOT_ENTERED");
 
     const since = await lastAuditId();
-    const result = await run(reviseMeasure, { ...input, text: input.text.replace(/\n/g, "\r\n"), sourceDescription: "据市政府办公室提供的正式文本录入" });
+    const result = await run(reviseMeasureSpec, { ...input, text: input.text.replace(/\n/g, "\r\n"), sourceDescription: "据市政府办公室提供的正式文本录入" });
     expect(result).toMatchObject({ ok: true });
 
     const published = await getMeasure("3");
@@ -208,14 +208,14 @@ describe("measure text", () => {
     expect(await auditRowsSince(since)).toMatchObject([{ action: "measure.revise", outcome: "SUCCESS", targetType: "Measure", targetId: String(m3.id) }]);
 
     // a later correction needs no source description
-    expect(await run(reviseMeasure, { id: m3.id, titleZh: input.titleZh, text: "推进县域内城乡义务教育学校标准化建设。", reason: "删除误录的第二段" })).toMatchObject({ ok: true });
+    expect(await run(reviseMeasureSpec, { id: m3.id, titleZh: input.titleZh, text: "推进县域内城乡义务教育学校标准化建设。", reason: "删除误录的第二段" })).toMatchObject({ ok: true });
     expect((await getMeasure("3"))?.revisions.map((r) => r.reason)).toEqual(["删除误录的第二段", "补录第3条原文（据市政府办公室提供的正式文本录入）"]);
   });
 
   it("revises measure 20 and keeps its imported text and the duties' source offsets", async () => {
     const original = await measureRow(20);
     const document = await db().policyDocument.findUniqueOrThrow({ where: { id: original.documentId } });
-    const result = await run(reviseMeasure, {
+    const result = await run(reviseMeasureSpec, {
       id: original.id,
       titleZh: original.titleZh,
       text: `${original.text}\n（注：据原件核对，标点已更正。）`,
@@ -242,20 +242,20 @@ describe("measure text", () => {
     expect(published?.revisions.map((r) => r.reason)).toEqual(["据原件核对更正标点"]);
 
     // a second revision keeps one copy of the original, and a stale form is refused
-    expect(await run(reviseMeasure, { id: original.id, titleZh: original.titleZh, text: original.text, reason: "撤回注释，恢复原文" })).toMatchObject({ ok: true });
+    expect(await run(reviseMeasureSpec, { id: original.id, titleZh: original.titleZh, text: original.text, reason: "撤回注释，恢复原文" })).toMatchObject({ ok: true });
     expect(await db().measureRevision.count({ where: { measureId: original.id, textStatus: "FROM_SOURCE" } })).toBe(1);
-    const stale = await run(reviseMeasure, { id: original.id, titleZh: "x", text: "y", reason: "基于旧页面的修改", basedOn: original.updatedAt.toISOString() });
+    const stale = await run(reviseMeasureSpec, { id: original.id, titleZh: "x", text: "y", reason: "基于旧页面的修改", basedOn: original.updatedAt.toISOString() });
     expect(stale).toMatchObject({ ok: false, code: "CONFLICT", messageKey: "adminPolicy.changedMeanwhile" });
   });
 
   it("changes nothing without a reason, or with too long a text", async () => {
     const m21 = await measureRow(21);
     const before = await snapshot();
-    const noReason = await run(reviseMeasure, { id: m21.id, titleZh: "新标题", text: "新的正文。" });
+    const noReason = await run(reviseMeasureSpec, { id: m21.id, titleZh: "新标题", text: "新的正文。" });
     expect(noReason).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { reason: ["adminPolicy.reasonRequired"] } });
-    const shortReason = await run(reviseMeasure, { id: m21.id, titleZh: "新标题", text: "新的正文。", reason: "更正" });
+    const shortReason = await run(reviseMeasureSpec, { id: m21.id, titleZh: "新标题", text: "新的正文。", reason: "更正" });
     expect(shortReason).toMatchObject({ ok: false, fieldErrors: { reason: ["adminPolicy.reasonTooShort"] } });
-    const tooLong = await run(reviseMeasure, { id: m21.id, titleZh: "标".repeat(101), text: "字".repeat(5001), reason: "足够长的理由" });
+    const tooLong = await run(reviseMeasureSpec, { id: m21.id, titleZh: "标".repeat(101), text: "字".repeat(5001), reason: "足够长的理由" });
     expect(tooLong).toMatchObject({ ok: false, fieldErrors: { titleZh: ["adminPolicy.titleTooLong"], text: ["adminPolicy.textTooLong"] } });
     expect(await snapshot()).toBe(before);
   });
@@ -280,17 +280,17 @@ describe("every role but the system administrator", () => {
     ]);
     const inactive = await db().department.create({ data: { code: "RETIRED_BODY", nameZh: "已撤销机构", nameEn: "Retired body", kind: "GOVERNMENT_DEPARTMENT", active: false } });
     const calls: [ActionSpec, Record<string, unknown>][] = [
-      [createUnit as ActionSpec, { kind: "DEVELOPMENT_ZONE", code: "DZ-DENIED", nameZh: "拒绝", nameEn: "Denied" }],
-      [createUnit as ActionSpec, { kind: "TOWNSHIP", parentId: tiedong!.id, code: "210302950", nameZh: "拒绝街道" }],
-      [renameUnit as ActionSpec, { id: tiedong!.id, nameZh: "改名", reason: "越权改名" }],
-      [deactivateUnit as ActionSpec, { id: zone!.id, reason: "越权停用" }],
-      [reactivateUnit as ActionSpec, { id: zone!.id, reason: "越权启用" }],
-      [createDepartment as ActionSpec, { code: "DENIED", nameZh: "拒绝", nameEn: "Denied", kind: "GOVERNMENT_DEPARTMENT" }],
-      [renameDepartment as ActionSpec, { id: finance.id, nameZh: "改名", nameEn: "Renamed", reason: "越权改名" }],
-      [deactivateDepartment as ActionSpec, { id: finance.id, reason: "越权停用" }],
-      [reactivateDepartment as ActionSpec, { id: inactive.id, reason: "越权启用" }],
-      [reviseMeasure as ActionSpec, { id: m5.id, titleZh: "越权", text: "越权录入。", reason: "越权录入原文", sourceDescription: "无" }],
-      [reviseMeasure as ActionSpec, { id: m16.id, titleZh: "越权", text: "越权修改。", reason: "越权修改原文" }],
+      [createUnitSpec as ActionSpec, { kind: "DEVELOPMENT_ZONE", code: "DZ-DENIED", nameZh: "拒绝", nameEn: "Denied" }],
+      [createUnitSpec as ActionSpec, { kind: "TOWNSHIP", parentId: tiedong!.id, code: "210302950", nameZh: "拒绝街道" }],
+      [renameUnitSpec as ActionSpec, { id: tiedong!.id, nameZh: "改名", reason: "越权改名" }],
+      [deactivateUnitSpec as ActionSpec, { id: zone!.id, reason: "越权停用" }],
+      [reactivateUnitSpec as ActionSpec, { id: zone!.id, reason: "越权启用" }],
+      [createDepartmentSpec as ActionSpec, { code: "DENIED", nameZh: "拒绝", nameEn: "Denied", kind: "GOVERNMENT_DEPARTMENT" }],
+      [renameDepartmentSpec as ActionSpec, { id: finance.id, nameZh: "改名", nameEn: "Renamed", reason: "越权改名" }],
+      [deactivateDepartmentSpec as ActionSpec, { id: finance.id, reason: "越权停用" }],
+      [reactivateDepartmentSpec as ActionSpec, { id: inactive.id, reason: "越权启用" }],
+      [reviseMeasureSpec as ActionSpec, { id: m5.id, titleZh: "越权", text: "越权录入。", reason: "越权录入原文", sourceDescription: "无" }],
+      [reviseMeasureSpec as ActionSpec, { id: m16.id, titleZh: "越权", text: "越权修改。", reason: "越权修改原文" }],
     ];
     for (const role of others) {
       const actor = await actorFor(DEMO_USER_BY_ROLE[role]);
@@ -311,12 +311,12 @@ describe("every role but the system administrator", () => {
     }
     // a missing record is still "forbidden" to a role without the permission
     const officer = await actorFor("finance.officer");
-    expect(await executeAction(renameUnit as ActionSpec, officer, testContext(), { id: 999_999, nameZh: "无", reason: "不存在的单位" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await executeAction(renameUnitSpec as ActionSpec, officer, testContext(), { id: 999_999, nameZh: "无", reason: "不存在的单位" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
   it("refuses a signed-out caller", async () => {
     const before = await snapshot();
-    const result = await executeAction(createUnit as ActionSpec, null, testContext(), { kind: "DEVELOPMENT_ZONE", code: "DZ-ANON", nameZh: "匿名", nameEn: "Anonymous" });
+    const result = await executeAction(createUnitSpec as ActionSpec, null, testContext(), { kind: "DEVELOPMENT_ZONE", code: "DZ-ANON", nameZh: "匿名", nameEn: "Anonymous" });
     expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
     expect(await snapshot()).toBe(before);
   });

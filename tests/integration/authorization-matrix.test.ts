@@ -9,7 +9,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { executeAction, registeredActions, type ActionSpec } from "@/server/actions/define-action";
 import type { Actor } from "@/server/auth/actor";
 import { scopeFor } from "@/server/auth/permissions";
-import { ROLES } from "@/server/auth/roles";
+import { ROLES } from "@/shared/roles";
 import { db } from "@/server/db/client";
 import { actorFor, auditRowsSince, DEMO_USER_BY_ROLE, lastAuditId, testContext } from "../support/actors";
 import { FIXTURES, type Variant } from "./matrix-fixtures";

@@ -1,6 +1,6 @@
 // Urging (催办) by the bureau, the escalation history, and one's own notifications.
 import { describe, expect, it } from "vitest";
-import { ROLES } from "@/server/auth/roles";
+import { ROLES } from "@/shared/roles";
 import { executeAction } from "@/server/actions/define-action";
 import { db } from "@/server/db/client";
 import { markAllNotificationsReadSpec, markNotificationReadSpec, urgeReportSpec } from "@/server/reminders/actions";

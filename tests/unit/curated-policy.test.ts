@@ -7,7 +7,7 @@ import {
   parseMeasureKey,
   type CuratedPolicy,
   type CuratedTarget,
-} from "../../src/server/policy/curated-schema";
+} from "../../prisma/seed/curated-schema";
 
 const sourceText = readFileSync(new URL("../../prisma/seed-data/anshan-opinion-2017.txt", import.meta.url), "utf8");
 const rawJson: unknown = JSON.parse(

@@ -6,7 +6,7 @@ import {
   parseOpinion,
   toChineseNumeral,
   type ParsedOpinion,
-} from "../../src/server/policy/parse-opinion";
+} from "../../prisma/seed/parse-opinion";
 
 const original = readFileSync(new URL("../../prisma/seed-data/anshan-opinion-2017.txt", import.meta.url), "utf8");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { daysLeft, isLate } from "@/server/reporting/dates";
 import { diffSnapshots } from "@/server/reporting/snapshot";
-import { parseValue, submitBlockers, validateReport, type IndicatorRule, type ReportInput } from "@/server/reporting/validation";
+import { parseValue, submitBlockers, validateReport, type IndicatorRule, type ReportInput } from "@/shared/reporting/validation";
 
 // Measure 20's indicators as seeded: eligible ⊇ rotated ⊇ backbone, two shares over them; and
 // measure 19's pay comparison, a ratio that may exceed 1.

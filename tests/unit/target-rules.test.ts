@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CuratedTarget } from "../../src/server/policy/curated-schema";
-import { describeReason, describeTargetRule, evaluateTarget } from "../../src/server/policy/target-rules";
+import type { CuratedTarget } from "../../prisma/seed/curated-schema";
+import { describeReason, describeTargetRule, evaluateTarget } from "../../src/shared/policy/target-rules";
 
 function makeTarget(overrides: Partial<CuratedTarget>): CuratedTarget {
   return {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Badge } from "@/components/badge";
-import { measureHref, measureName } from "@/components/measure-heading";
-import { Unavailable } from "@/components/unavailable";
+import { Badge } from "@/components/ui/badge";
+import { measureHref, measureName } from "@/shared/measure-label";
+import { Unavailable } from "@/components/ui/unavailable";
 import { Link } from "@/i18n/navigation";
 import { getOpinionOverview, type OpinionOverview } from "@/server/policy/queries";
 
@@ -115,7 +115,7 @@ function MeasureList({ measures, locale, t, tm }: { measures: OpinionOverview["m
   return (
     <ul className="mt-2 divide-y divide-stone-200 border-y border-stone-200">
       {measures.map((m) => {
-        const name = measureName(m, locale, tm);
+        const name = measureName(m, locale);
         return (
           <li key={m.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2">
             <Link href={measureHref(m)} className="font-medium text-brand-800 underline-offset-2 hover:underline">

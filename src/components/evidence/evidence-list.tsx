@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getRequestContext } from "@/server/auth/request-context";
 import { listEvidence } from "@/server/evidence/queries";

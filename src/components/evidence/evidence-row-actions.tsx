@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import { deleteEvidence, setEvidenceVisibility } from "@/app/[locale]/evidence/actions";
-import { SubmitButton } from "@/components/forms/form-kit";
+import { deleteEvidence, setEvidenceVisibility } from "@/actions/evidence";
+import { SubmitButton } from "@/components/ui/form-kit";
 
 /** Visibility switch and delete button for one file; shown to the report's editors only. */
 export function EvidenceRowActions({ id, name, visibility }: { id: number; name: string; visibility: "INTERNAL" | "PUBLIC" }) {

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
-import { uploadEvidence } from "@/app/[locale]/evidence/actions";
-import { ErrorSummary, SubmitButton, SuccessNotice } from "@/components/forms/form-kit";
+import { uploadEvidence } from "@/actions/evidence";
+import { ErrorSummary, SubmitButton, SuccessNotice } from "@/components/ui/form-kit";
 
 export function EvidenceUploadForm({ reportId, reportItemId, accept }: { reportId: number; reportItemId?: number; accept: string }) {
   const t = useTranslations();

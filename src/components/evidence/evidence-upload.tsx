@@ -1,4 +1,4 @@
-import { ClientMessages } from "@/components/forms/client-messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { ACCEPT_ATTRIBUTE } from "@/server/evidence/inspect";
 import { evidenceEditable } from "@/server/evidence/queries";

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { ErrorSummary, SubmitButton } from "@/components/forms/form-kit";
-import { markAllNotificationsRead, markNotificationRead } from "./actions";
+import { ErrorSummary, SubmitButton } from "@/components/ui/form-kit";
+import { markAllNotificationsRead, markNotificationRead } from "@/actions/reminders";
 
 function useRefreshOnSuccess(ok: boolean | undefined) {
   const router = useRouter();

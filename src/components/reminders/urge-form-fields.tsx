@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { ErrorSummary, SubmitButton, SuccessNotice } from "@/components/forms/form-kit";
+import { ErrorSummary, SubmitButton, SuccessNotice } from "@/components/ui/form-kit";
 import type { EscalationLevel } from "@/generated/prisma/enums";
-import { urgeReport } from "./actions";
+import { urgeReport } from "@/actions/reminders";
 
 type Props = { reportId: number; highest: EscalationLevel | null; next: EscalationLevel; choices: EscalationLevel[] };
 

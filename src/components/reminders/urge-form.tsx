@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getUrgeState } from "@/server/reminders/queries";
 import { UrgeFormFields } from "./urge-form-fields";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { ErrorSummary, SubmitButton, SuccessNotice } from "@/components/forms/form-kit";
+import { ErrorSummary, SubmitButton, SuccessNotice } from "@/components/ui/form-kit";
 import type { ActionResult } from "@/server/actions/define-action";
 import type { ImportOutcome } from "@/server/reporting-excel/report-excel";
 

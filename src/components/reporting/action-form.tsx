@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/forms/form-kit";
+import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
 import type { ActionResult } from "@/server/actions/define-action";
 
 type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;

@@ -1,7 +1,7 @@
 // What the report page hands the client form: plain, already translated where it can be, and
 // nothing the form does not show (no raw database rows cross to the browser).
 
-import type { IndicatorRule } from "@/server/reporting/validation";
+import type { IndicatorRule } from "@/shared/reporting/validation";
 
 export type ProgressValue = "NOT_STARTED" | "UNDER_WAY" | "ACHIEVED" | "NOT_APPLICABLE";
 export const PROGRESS_VALUES: ProgressValue[] = ["NOT_STARTED", "UNDER_WAY", "ACHIEVED", "NOT_APPLICABLE"];

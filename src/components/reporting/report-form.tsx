@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
-import { ErrorSummary, SuccessNotice } from "@/components/forms/form-kit";
+import { ErrorSummary, SuccessNotice } from "@/components/ui/form-kit";
 import type { ActionResult } from "@/server/actions/define-action";
-import { NARRATIVE_MAX, submitBlockers, validateReport, type ReportInput } from "@/server/reporting/validation";
+import { NARRATIVE_MAX, submitBlockers, validateReport, type ReportInput } from "@/shared/reporting/validation";
 import { PROGRESS_VALUES, type FormIndicator, type FormMeasure, type FormSubject, type ItemState, type ProgressValue, type ReportFormProps, type ValueState } from "./form-types";
 import { figureKey } from "./ratio";
 import { RatioDisplay } from "./ratio-display";

@@ -1,9 +1,11 @@
 import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge } from "@/components/badge";
+import { Badge } from "@/components/ui/badge";
 import type { getReportForEdit, ReviewEventView } from "@/server/reporting/queries";
 import type { DiffEntry } from "@/server/reporting/snapshot";
+import { measureHeading } from "@/shared/measure-label";
 import { formatRatio, ratioOf } from "./ratio";
+import { localName } from "@/shared/local-name";
 
 // Read-only pieces shared by the filer's locked report, the reviewer's page and the lists:
 // rendered on the server, no JavaScript.
@@ -14,14 +16,7 @@ export type IndicatorData = MeasureData["indicators"][number];
 
 type T = Awaited<ReturnType<typeof getTranslations<"reporting">>>;
 
-/** "第20条 完善教师交流制度": measures carry a numeric label, safeguards their own (（一）). */
-export function measureHeading(m: { label: string; titleZh: string | null; titleEn: string | null }, locale: string, t: T): string {
-  const label = /^\d+$/.test(m.label) ? t("measureLabel", { number: m.label }) : t("safeguardLabel", { label: m.label });
-  const title = locale === "en" ? (m.titleEn ?? m.titleZh) : m.titleZh;
-  return title ? `${label} ${title}` : label;
-}
-
-export const indicatorName = (i: { nameZh: string; nameEn: string | null }, locale: string) => (locale === "en" ? (i.nameEn ?? i.nameZh) : i.nameZh);
+export const indicatorName = (i: { nameZh: string; nameEn: string | null }, locale: string) => localName(i, locale);
 export const unitOfMeasure = (i: { unitOfMeasureZh: string | null; unitOfMeasureEn: string | null }, locale: string) =>
   locale === "en" ? (i.unitOfMeasureEn ?? i.unitOfMeasureZh) : i.unitOfMeasureZh;
 
@@ -155,7 +150,7 @@ export async function ItemView({ measure, locale, changedKeys }: { measure: Meas
 /** Who did what, when and why: every transition of the report, oldest first. */
 export async function Timeline({ events, measures, locale }: { events: ReviewEventView[]; measures: MeasureData[]; locale: string }) {
   const [t, format] = await Promise.all([getTranslations("reporting"), getFormatter()]);
-  const headingOf = new Map(measures.map((m) => [String(m.measureId), measureHeading(m, locale, t)]));
+  const headingOf = new Map(measures.map((m) => [String(m.measureId), measureHeading(m, locale)]));
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title" className="text-lg font-semibold">{t("timeline.title")}</h2>
@@ -195,7 +190,7 @@ export async function Timeline({ events, measures, locale }: { events: ReviewEve
 /** The changes between the last two submissions, field by field. */
 export async function DiffTable({ entries, measures, locale, previousSequence, sequence }: { entries: DiffEntry[]; measures: MeasureData[]; locale: string; previousSequence: number; sequence: number }) {
   const t = await getTranslations("reporting");
-  const headingOf = new Map(measures.map((m) => [m.measureId, measureHeading(m, locale, t)]));
+  const headingOf = new Map(measures.map((m) => [m.measureId, measureHeading(m, locale)]));
   const indicators = new Map(measures.flatMap((m) => m.indicators.map((i) => [i.id, { indicator: i, measureId: m.measureId }] as const)));
   const subjectName = (indicatorId: number, subjectUnitId: number) => indicators.get(indicatorId)?.indicator.values.find((v) => v.subjectUnitId === subjectUnitId)?.subjectNameZh ?? "";
   const show = (entry: DiffEntry, value: string | null) => {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor, RequestContext } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/authorize";
 import { PASSWORD_MAX_LENGTH } from "@/server/auth/password-policy";
-import { isAdministrator } from "@/server/auth/roles";
+import { isAdministrator } from "@/shared/roles";
 import { getSecurityPolicy, passwordExpired, totpRequired } from "@/server/auth/security-policy";
 import { groupSecret, openTotpSecret, totpQrSvg, totpUri } from "@/server/auth/totp";
 import { db } from "@/server/db/client";

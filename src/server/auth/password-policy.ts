@@ -3,7 +3,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
 import { COMMON_PASSWORDS } from "./common-passwords";
 import { verifyPassword } from "./password-hash";
-import { isAdministrator } from "./roles";
+import { isAdministrator } from "@/shared/roles";
 import type { SecurityPolicy } from "./security-policy";
 
 // The rules for a new password (OWASP ASVS 5.0 V6.2, NIST SP 800-63B): long enough, not one

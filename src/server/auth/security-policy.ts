@@ -1,7 +1,7 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
-import { isAdministrator } from "./roles";
+import { isAdministrator } from "@/shared/roles";
 
 export type SecurityPolicy = Awaited<ReturnType<typeof getSecurityPolicy>>;
 

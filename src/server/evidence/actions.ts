@@ -10,9 +10,9 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { inspectEvidence, MAX_EVIDENCE_BYTES, type RejectReason } from "./inspect";
 import { evidenceStorage, newStorageKey } from "./storage";
+import { recordIdField } from "@/shared/record-id";
 
-const MAX_INT = 2_147_483_647;
-const id = z.coerce.number({ error: "evidence.invalidId" }).int("evidence.invalidId").positive("evidence.invalidId").max(MAX_INT, "evidence.invalidId");
+const id = recordIdField("evidence.invalidId");
 const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), id.optional());
 
 /** Evidence changes with the report's content: only while the unit may still edit it. */

@@ -6,6 +6,7 @@ import { authorize } from "@/server/auth/authorize";
 import { db } from "@/server/db/client";
 import { AppError, HTTP_STATUS, type AppErrorCode } from "@/server/errors";
 import { evidenceStorage } from "./storage";
+import { parseRecordId } from "@/shared/record-id";
 
 /** A PUBLIC file is public only once its report's figures are: after the leader publishes. */
 export const PUBLIC_REPORT_STATUSES: readonly ReportStatus[] = ["PUBLISHED"];
@@ -34,9 +35,10 @@ export function contentDisposition(name: string): string {
  * nothing, not even that the file exists (404).
  */
 export async function evidenceDownload(actor: Actor | null, context: RequestContext, rawId: string): Promise<Response> {
-  if (!/^[1-9]\d{0,9}$/.test(rawId) || Number(rawId) > 2_147_483_647) return fail("NOT_FOUND");
+  const id = parseRecordId(rawId);
+  if (id === null) return fail("NOT_FOUND");
   const row = await db().attachment.findFirst({
-    where: { id: Number(rawId), deletedAt: null, reportId: { not: null } },
+    where: { id, deletedAt: null, reportId: { not: null } },
     select: {
       id: true,
       originalName: true,

@@ -9,6 +9,7 @@ import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { changeReason, creationChanges, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordId, recordRevision, requiredText } from "./shared";
+import { parseRecordId } from "@/shared/record-id";
 
 const nameZh = requiredText(100, "adminOrg.nameZhRequired", "adminOrg.nameTooLong");
 const nameEn = requiredText(200, "adminOrg.nameEnRequired", "adminOrg.nameTooLong");
@@ -55,7 +56,7 @@ const departmentTarget = async (id: number | null) => {
 };
 
 // A new department is not yet a record to load: the permission is held for "any" department.
-export const createDepartment = defineAction({
+export const createDepartmentSpec = defineAction({
   name: "department.create",
   permission: "department:manage",
   input: createInput,
@@ -77,7 +78,7 @@ export const createDepartment = defineAction({
   },
 });
 
-export const renameDepartment = defineAction({
+export const renameDepartmentSpec = defineAction({
   name: "department.rename",
   permission: "department:manage",
   input: z.object({ id: recordId, nameZh, nameEn, aliasesZh, reason: changeReason }),
@@ -97,7 +98,7 @@ export const renameDepartment = defineAction({
 
 const statusInput = z.object({ id: recordId, reason: changeReason });
 
-export const deactivateDepartment = defineAction({
+export const deactivateDepartmentSpec = defineAction({
   name: "department.deactivate",
   permission: "department:manage",
   input: statusInput,
@@ -114,7 +115,7 @@ export const deactivateDepartment = defineAction({
     }),
 });
 
-export const reactivateDepartment = defineAction({
+export const reactivateDepartmentSpec = defineAction({
   name: "department.reactivate",
   permission: "department:manage",
   input: statusInput,
@@ -157,7 +158,7 @@ export async function listDepartmentsForAdmin(actor: Actor | null, context: Requ
 /** One department and its revision history (newest first); null when there is no such department. */
 export async function getDepartmentHistory(actor: Actor | null, context: RequestContext, id: number) {
   await authorize(actor, "department:manage", context, { type: "Department", id, departmentId: id });
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
+  if (parseRecordId(id) === null) return null;
   const department = await db().department.findUnique({
     where: { id },
     select: {

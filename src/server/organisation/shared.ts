@@ -3,19 +3,14 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { parseRecordId, recordIdField } from "@/shared/record-id";
 
 /** The record an action works on, from a form's hidden field; anything else is "no such record". */
-export const recordId = z.coerce
-  .number({ error: "adminOrg.noSuchRecord" })
-  .int("adminOrg.noSuchRecord")
-  .positive("adminOrg.noSuchRecord")
-  .max(2_147_483_647, "adminOrg.noSuchRecord");
+export const recordId = recordIdField("adminOrg.noSuchRecord");
 
 /** A record id as `target` sees it: the input may come from anywhere, so never trust its shape. */
 export function idOf(input: unknown): number | null {
-  const raw = (input as { id?: unknown } | null)?.id;
-  const id = typeof raw === "string" && /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
-  return typeof id === "number" && Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
+  return parseRecordId((input as { id?: unknown } | null)?.id);
 }
 
 export const requiredText = (max: number, requiredKey: string, tooLongKey: string) =>

@@ -10,6 +10,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { changeReason, creationChanges, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordId, recordRevision, requiredText } from "./shared";
 import { townshipTypeOf } from "./township-type";
+import { parseRecordId, recordIdField } from "@/shared/record-id";
 
 // Counties and townships come from the statistical codes (seeded); the bureau itself adds only
 // development-zone committees, which have no statistical code, and townships created after the
@@ -38,7 +39,7 @@ const developmentZoneInput = z.object({
 
 const townshipInput = z.object({
   kind: z.literal("TOWNSHIP"),
-  parentId: z.coerce.number({ error: "adminOrg.parentRequired" }).int("adminOrg.parentRequired").positive("adminOrg.parentRequired").max(2_147_483_647, "adminOrg.parentRequired"),
+  parentId: recordIdField("adminOrg.parentRequired"),
   // a 9-digit statistical code: the county's 6 digits and 3 of the township's own
   code: z.string({ error: "adminOrg.codeRequired" }).trim().min(1, "adminOrg.codeRequired").regex(/^\d{9}$/, "adminOrg.townshipCodeFormat"),
   nameZh,
@@ -62,7 +63,7 @@ async function parentFor(input: z.infer<typeof createInput>) {
   return db().unit.findFirst({ where: { kind: "CITY", parentId: null }, orderBy: { id: "asc" }, select: { id: true } });
 }
 
-export const createUnit = defineAction({
+export const createUnitSpec = defineAction({
   name: "unit.create",
   permission: "unit:manage",
   input: createInput,
@@ -120,7 +121,7 @@ export const createUnit = defineAction({
   },
 });
 
-export const renameUnit = defineAction({
+export const renameUnitSpec = defineAction({
   name: "unit.rename",
   permission: "unit:manage",
   input: z.object({ id: recordId, nameZh, nameEn: optionalText(200, "adminOrg.nameTooLong"), reason: changeReason }),
@@ -145,7 +146,7 @@ export const renameUnit = defineAction({
 
 const statusInput = z.object({ id: recordId, reason: changeReason });
 
-export const deactivateUnit = defineAction({
+export const deactivateUnitSpec = defineAction({
   name: "unit.deactivate",
   permission: "unit:manage",
   input: statusInput,
@@ -163,7 +164,7 @@ export const deactivateUnit = defineAction({
     }),
 });
 
-export const reactivateUnit = defineAction({
+export const reactivateUnitSpec = defineAction({
   name: "unit.reactivate",
   permission: "unit:manage",
   input: statusInput,
@@ -226,7 +227,7 @@ export async function listCountyLevelUnits(actor: Actor | null, context: Request
 /** One unit, its townships and its revision history (newest first); null when there is no such unit. */
 export async function getUnitHistory(actor: Actor | null, context: RequestContext, id: number) {
   await authorize(actor, "unit:manage", context, { type: "Unit", id, unitId: id });
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
+  if (parseRecordId(id) === null) return null;
   const unit = await db().unit.findUnique({
     where: { id },
     select: {

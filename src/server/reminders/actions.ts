@@ -8,11 +8,10 @@ import { deliverMails, withoutAddress } from "./mail";
 import { escalationNotice, mailBody } from "./notices";
 import { AWAITING_STATUSES, recipientsFor } from "./recipients";
 import { reminderSettings } from "./settings";
+import { recordIdField } from "@/shared/record-id";
 
 // Urging (催办) by the bureau, and marking one's own notifications read.
 
-const MAX_INT = 2_147_483_647;
-const idOf = (key: string) => z.coerce.number({ error: key }).int(key).positive(key).max(MAX_INT, key);
 
 async function reportTarget(input: { reportId: number }): Promise<ScopedRecord | null> {
   const report = await db().report.findUnique({ where: { id: input.reportId }, select: { id: true, unitId: true, departmentId: true } });
@@ -23,7 +22,7 @@ export const urgeReportSpec = defineAction({
   name: "report.urge",
   permission: "report:urge",
   input: z.object({
-    reportId: idOf("reminders.urge.invalidId"),
+    reportId: recordIdField("reminders.urge.invalidId"),
     message: z.string({ error: "reminders.urge.messageRequired" }).trim().min(1, "reminders.urge.messageRequired").max(1000, "reminders.urge.messageTooLong"),
     level: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(ESCALATION_LEVELS, { error: "reminders.urge.levelInvalid" }).optional()),
   }),
@@ -93,7 +92,7 @@ export const urgeReportSpec = defineAction({
 export const markNotificationReadSpec = defineAction({
   name: "notification.mark-read",
   permission: "notification:read",
-  input: z.object({ id: idOf("reminders.notifications.invalidId") }),
+  input: z.object({ id: recordIdField("reminders.notifications.invalidId") }),
   target: async (input) => {
     const n = await db().notification.findUnique({ where: { id: input.id }, select: { id: true, userId: true } });
     return n ? { type: "Notification", id: n.id, userId: n.userId } : null;

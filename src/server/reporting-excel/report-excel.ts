@@ -6,7 +6,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { saveDraftSpec } from "@/server/reporting/drafts";
 import { loadStructure, previousApprovedFor, readInput, reportIdField, reportTarget } from "@/server/reporting/shared";
-import { validateReport, valueKey, type ReportInput } from "@/server/reporting/validation";
+import { validateReport, valueKey, type ReportInput } from "@/shared/reporting/validation";
 import { buildReportWorkbook, parseReportWorkbook, type ImportProblem, type WorkbookContent } from "./workbook";
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

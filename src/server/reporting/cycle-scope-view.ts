@@ -3,7 +3,7 @@ import type { Actor, RequestContext } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/authorize";
 import { db } from "@/server/db/client";
 import { missingReporters } from "./cycles";
-import { safeId } from "./shared";
+import { parseRecordId } from "@/shared/record-id";
 
 /**
  * What an open cycle asks for, as its page shows it: the measures in scope with the indicators
@@ -12,7 +12,7 @@ import { safeId } from "./shared";
  */
 export async function getCycleScope(actor: Actor | null, context: RequestContext, cycleId: number) {
   await authorize(actor, "cycle:manage", context);
-  const id = safeId(cycleId);
+  const id = parseRecordId(cycleId);
   if (id === null) return null;
   const cycle = await db().reportingCycle.findUnique({
     where: { id },

@@ -8,6 +8,7 @@ import { dayToDate, isoDay } from "./dates";
 import { dutyHolders, resolveScope } from "./cycle-scope";
 import { reasonField } from "./input";
 import { cycleIdField, cycleTarget, lockReport, recordTransition, reportIdField, reportTarget, TX_OPTIONS } from "./shared";
+import { recordIdField } from "@/shared/record-id";
 
 // Opening a cycle is the bureau's act: it fixes what is asked (measures, indicators) and of whom
 // (districts and zones, departments with duties), and creates every expected report, each with
@@ -18,7 +19,7 @@ import { cycleIdField, cycleTarget, lockReport, recordTransition, reportIdField,
 /** Checkboxes: absent when none is ticked, a string for one, an array for several. */
 const idList = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.coerce.number({ error: "reportingErrors.malformed" }).int("reportingErrors.malformed").positive("reportingErrors.malformed").max(2_147_483_647, "reportingErrors.malformed")).max(500, "reportingErrors.malformed"),
+  z.array(recordIdField("reportingErrors.malformed")).max(500, "reportingErrors.malformed"),
 );
 
 type Wanted = { unitId: number | null; departmentId: number | null; measures: number[] };

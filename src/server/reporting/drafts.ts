@@ -8,7 +8,7 @@ import { itemsField, valuesField, versionField } from "./input";
 import { loadStructure, previousApprovedFor, readInput, reportIdField, reportTarget, toSnapshot, TX_OPTIONS } from "./shared";
 import { diffSnapshots } from "./snapshot";
 import { transition } from "./state-machine";
-import { hasFindings, itemKey, parseValue, validateReport, valueKey, type Findings, type ItemInput, type ReportInput, type ValueInput } from "./validation";
+import { hasFindings, itemKey, parseValue, validateReport, valueKey, type Findings, type ItemInput, type ReportInput, type ValueInput } from "@/shared/reporting/validation";
 
 // Saving a draft never loses what was typed: a save based on an old version is refused whole
 // (CONFLICT, nothing written) and the form keeps its input, so the filer can reload and re-apply.

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { recordIdField } from "@/shared/record-id";
 
 // The edit form sends its many fields as two JSON strings (items, values) beside the version
 // it was based on; these schemas check their shape. Lengths and ranges are checked by
 // validation.ts, which keys its messages by field so the form can show them in place.
 
 const PROGRESS = ["NOT_STARTED", "UNDER_WAY", "ACHIEVED", "NOT_APPLICABLE"] as const;
-const id = z.number({ error: "reportingErrors.malformed" }).int("reportingErrors.malformed").positive("reportingErrors.malformed").max(2_147_483_647, "reportingErrors.malformed");
+const id = recordIdField("reportingErrors.malformed");
 // generous bounds against abuse; the real limits (4000 characters of narrative …) are field errors
 const text = z.string({ error: "reportingErrors.malformed" }).max(20_000, "reportingErrors.malformed").nullish();
 
@@ -43,7 +44,8 @@ export const valuesField = jsonList(
   5000,
 );
 
-export const versionField = z.coerce.number({ error: "reportingErrors.malformed" }).int("reportingErrors.malformed").min(1, "reportingErrors.malformed").max(2_147_483_647, "reportingErrors.malformed");
+// versions count from 1 and are stored as integers, like ids
+export const versionField = recordIdField("reportingErrors.malformed");
 
 export const reasonField = z
   .string({ error: "reportingErrors.reasonRequired" })

@@ -6,9 +6,10 @@ import { authorize, decide } from "@/server/auth/authorize";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { daysLeft, isLate, isoDay } from "./dates";
-import { loadStructure, previousApprovedFor, safeId } from "./shared";
+import { loadStructure, previousApprovedFor } from "./shared";
 import { diffSnapshots, type DiffEntry, type ReportSnapshot } from "./snapshot";
 import { EDITABLE_STATUSES, lockedReason, transition } from "./state-machine";
+import { parseRecordId } from "@/shared/record-id";
 
 // Reads for the reporting pages. Each takes the actor and checks the permission against the
 // report row itself; a report outside the actor's scope comes back as null, like one that does
@@ -219,7 +220,7 @@ async function loadReportView(reportId: number) {
 
 /** The report as its filer edits it; null when it does not exist or is not the actor's. */
 export async function getReportForEdit(actor: Actor | null, context: RequestContext, reportId: number) {
-  const id = safeId(reportId);
+  const id = parseRecordId(reportId);
   const owner = id === null ? null : await db().report.findUnique({ where: { id }, select: { id: true, unitId: true, departmentId: true } });
   try {
     await authorize(actor, "report:read", context, owner ? { type: "Report", ...owner } : undefined);
@@ -263,7 +264,7 @@ async function latestDiff(reportId: number): Promise<{ sequence: number; previou
 /** The report as the reviewer sees it: the edit view plus the diff against the previous submission. */
 export async function getReportForReview(actor: Actor | null, context: RequestContext, reportId: number) {
   await authorize(actor, "report:review", context);
-  const id = safeId(reportId);
+  const id = parseRecordId(reportId);
   if (id === null) return null;
   const [view, diff] = await Promise.all([loadReportView(id), latestDiff(id)]);
   if (!view) return null;
@@ -305,7 +306,7 @@ export async function listCycles(actor: Actor | null, context: RequestContext): 
 /** One cycle with every report in it (unit or department, status, due date, late flag). */
 export async function getCycle(actor: Actor | null, context: RequestContext, cycleId: number) {
   await authorize(actor, "cycle:manage", context);
-  const id = safeId(cycleId);
+  const id = parseRecordId(cycleId);
   if (id === null) return null;
   const cycle = await db().reportingCycle.findUnique({
     where: { id },

@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { jsonList, optionalReason, reasonField } from "./input";
 import { lockReport, recordTransition, reportIdField, reportTarget, TX_OPTIONS } from "./shared";
 import { transition } from "./state-machine";
-import { itemKey, type Findings } from "./validation";
+import { itemKey, type Findings } from "@/shared/reporting/validation";
 
 // The bureau's side: a decision on every item (approve, or return with a reason the filer sees
 // at that item), reopening an approved report, publishing, and withdrawing published figures.

@@ -1,11 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { ReportStatus, ReviewAction } from "@/generated/prisma/enums";
 import type { ActionContext, ScopedRecord } from "@/server/actions/define-action";
 import { db } from "@/server/db/client";
 import type { SnapshotItem, SnapshotValue, ReportSnapshot } from "./snapshot";
-import { previousKey, type IndicatorRule, type PreviousApproved, type ReportInput } from "./validation";
+import { previousKey, type IndicatorRule, type PreviousApproved, type ReportInput } from "@/shared/reporting/validation";
+import { parseRecordId, recordIdField } from "@/shared/record-id";
 
 // Pieces the reporting actions and reads share: loading a report's owner for authorization,
 // the report's structure (which measures, indicators and townships it covers), its stored
@@ -18,27 +18,12 @@ import { previousKey, type IndicatorRule, type PreviousApproved, type ReportInpu
  */
 export const TX_OPTIONS = { maxWait: 30_000, timeout: 60_000 } as const;
 
-export const reportIdField = z.coerce
-  .number({ error: "reportingErrors.noSuchReport" })
-  .int("reportingErrors.noSuchReport")
-  .positive("reportingErrors.noSuchReport")
-  .max(2_147_483_647, "reportingErrors.noSuchReport");
-
-export const cycleIdField = z.coerce
-  .number({ error: "reportingErrors.noSuchCycle" })
-  .int("reportingErrors.noSuchCycle")
-  .positive("reportingErrors.noSuchCycle")
-  .max(2_147_483_647, "reportingErrors.noSuchCycle");
-
-/** A safe record id from untrusted input, or null. */
-export function safeId(raw: unknown): number | null {
-  const id = typeof raw === "string" && /^\d{1,10}$/.test(raw) ? Number(raw) : raw;
-  return typeof id === "number" && Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
-}
+export const reportIdField = recordIdField("reportingErrors.noSuchReport");
+export const cycleIdField = recordIdField("reportingErrors.noSuchCycle");
 
 /** The report's owner, read from the report row itself: never from ids the client sends. */
 export async function reportTarget(reportId: unknown): Promise<ScopedRecord | null> {
-  const id = safeId(reportId);
+  const id = parseRecordId(reportId);
   if (id === null) return null;
   const report = await db().report.findUnique({ where: { id }, select: { id: true, unitId: true, departmentId: true } });
   return report ? { type: "Report", id: report.id, unitId: report.unitId, departmentId: report.departmentId } : null;
@@ -46,7 +31,7 @@ export async function reportTarget(reportId: unknown): Promise<ScopedRecord | nu
 
 /** The cycle named by the input, for actions on a cycle (null: no such cycle). */
 export async function cycleTarget(input: { cycleId: unknown }): Promise<ScopedRecord | null> {
-  const id = safeId(input.cycleId);
+  const id = parseRecordId(input.cycleId);
   const cycle = id === null ? null : await db().reportingCycle.findUnique({ where: { id }, select: { id: true } });
   return cycle ? { type: "ReportingCycle", id: cycle.id } : null;
 }

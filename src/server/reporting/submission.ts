@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { versionField } from "./input";
 import { loadStructure, lockReport, previousApprovedFor, readInput, recordTransition, reportIdField, reportTarget, toSnapshot, TX_OPTIONS } from "./shared";
 import { transition } from "./state-machine";
-import { hasFindings, submitBlockers, validateReport } from "./validation";
+import { hasFindings, submitBlockers, validateReport } from "@/shared/reporting/validation";
 
 // Submitting is idempotent per client attempt: the form carries a UUID made when it was shown,
 // and a retry or a second click with that key gets the first submission back instead of a second

@@ -6,7 +6,7 @@ import { defineAction, type ActionContext, type ScopedRecord } from "@/server/ac
 import { auditActor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password-hash";
 import type { Permission } from "@/server/auth/permissions";
-import { isAdministrator, requiredScope, ROLES } from "@/server/auth/roles";
+import { isAdministrator, requiredScope, ROLES } from "@/shared/roles";
 import { getSecurityPolicy } from "@/server/auth/security-policy";
 import { endSessions } from "@/server/auth/session-store";
 import { diffFields, recordAuditAlone } from "@/server/audit/record-audit";
@@ -14,6 +14,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { emailAddress } from "./email";
 import { ISSUED_PASSWORD_LENGTH, issuePassword } from "./issue-password";
+import { recordIdField } from "@/shared/record-id";
 
 // Account administration, split along 三权分立: the system administrator runs accounts
 // (create, profile, passwords), the security administrator decides roles, both may lock out a
@@ -21,13 +22,12 @@ import { ISSUED_PASSWORD_LENGTH, issuePassword } from "./issue-password";
 // changes their own role, nobody takes over another administrator's powers) is checked here
 // and refused like an authorization failure: audited as DENIED, nothing written.
 
-const MAX_INT = 2_147_483_647;
 
-const id = z.coerce.number({ error: "adminUsers.invalidId" }).int("adminUsers.invalidId").positive("adminUsers.invalidId").max(MAX_INT, "adminUsers.invalidId");
+const id = recordIdField("adminUsers.invalidId");
 
 /** An optional select: "" (nothing chosen) is absent. */
 const optionalRef = (message: string) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ error: message }).int(message).positive(message).max(MAX_INT, message).optional());
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), recordIdField(message).optional());
 
 const reasonRequired = z
   .string({ error: "adminUsers.reasonRequired" })

@@ -3,25 +3,25 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor, RequestContext } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/authorize";
-import { ROLES } from "@/server/auth/roles";
+import { ROLES } from "@/shared/roles";
 import { absoluteLifetimeMs, getSecurityPolicy, idleTimeoutMs } from "@/server/auth/security-policy";
 import { db } from "@/server/db/client";
+import { MAX_RECORD_ID, parseRecordId } from "@/shared/record-id";
 
 // Reads for the user-administration pages. Each function authorizes the actor itself: a page
 // that forgot its check still leaks nothing.
 
 export const USERS_PAGE_SIZE = 20;
-const MAX_INT = 2_147_483_647;
 
 /** Query-string filters; anything malformed is dropped rather than failing the page. */
 const filtersSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
-  unitId: z.coerce.number().int().positive().max(MAX_INT).optional().catch(undefined),
-  departmentId: z.coerce.number().int().positive().max(MAX_INT).optional().catch(undefined),
+  unitId: z.coerce.number().int().positive().max(MAX_RECORD_ID).optional().catch(undefined),
+  departmentId: z.coerce.number().int().positive().max(MAX_RECORD_ID).optional().catch(undefined),
   active: z.enum(["yes", "no"]).optional().catch(undefined),
   locked: z.enum(["yes", "no"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(MAX_INT).catch(1),
+  page: z.coerce.number().int().min(1).max(MAX_RECORD_ID).catch(1),
 });
 
 export type UserFilters = z.infer<typeof filtersSchema>;
@@ -107,7 +107,7 @@ export type UserListPage = Awaited<ReturnType<typeof listUsers>>;
  */
 export async function getUserForAdmin(actor: Actor | null, context: RequestContext, id: number, now = new Date()) {
   await authorize(actor, "user:read", context, { type: "User", id });
-  if (!Number.isInteger(id) || id < 1 || id > MAX_INT) return null;
+  if (parseRecordId(id) === null) return null;
   const user = await db().user.findUnique({
     where: { id },
     select: {

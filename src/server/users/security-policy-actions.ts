@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import { defineAction } from "@/server/actions/define-action";
-import { ADMINISTRATOR_ROLES, ROLES } from "@/server/auth/roles";
+import { ADMINISTRATOR_ROLES, ROLES } from "@/shared/roles";
 import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Badge } from "@/components/badge";
-import { Forbidden, orForbidden, requireActor } from "@/components/reporting/page-guard";
+import { Badge } from "@/components/ui/badge";
 import { Link } from "@/i18n/navigation";
-import { getRequestContext } from "@/server/auth/request-context";
 import { listCycles } from "@/server/reporting/queries";
 import { REPORT_STATUSES } from "@/server/reporting/state-machine";
+import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -21,12 +21,9 @@ const cycleTone = { PLANNED: "neutral", OPEN: "info", CLOSED: "missing" } as con
 export default async function CyclesPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale, "/cycles");
-  const loaded = await orForbidden(listCycles(actor, await getRequestContext()));
-  if (loaded.forbidden) return <Forbidden />;
-  const cycles = loaded.data;
+  const { actor, context } = await requirePageContext(locale, "/cycles");
+  const cycles = await loadOrForbidden(listCycles(actor, context));
   const [t, format] = await Promise.all([getTranslations("reporting"), getFormatter()]);
-  const en = locale === "en";
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
 
   return (
@@ -42,7 +39,7 @@ export default async function CyclesPage({ params }: Props) {
           {cycles.map((c) => (
             <li key={c.id} className="rounded border border-stone-300 bg-white p-4">
               <h2 className="text-lg font-semibold">
-                <Link href={`/cycles/${c.id}`} className="text-brand-800 underline">{en ? c.nameEn : c.nameZh}</Link>{" "}
+                <Link href={`/cycles/${c.id}`} className="text-brand-800 underline">{localName(c, locale)}</Link>{" "}
                 <Badge tone={cycleTone[c.status]}>{t(`cycles.status.${c.status}`)}</Badge>
               </h2>
               <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { listDepartments } from "@/server/policy/queries";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,6 @@ export default async function DepartmentsPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const [t, tk, departments] = await Promise.all([getTranslations("departments"), getTranslations("departmentKind"), listDepartments()]);
-  const en = locale === "en";
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -35,7 +35,7 @@ export default async function DepartmentsPage({ params }: Props) {
             {departments.map((d) => (
               <tr key={d.code} className="border-b border-stone-200">
                 <td className="p-2">
-                  <Link href={`/departments/${d.code}`} className="text-brand-800 underline">{en ? d.nameEn : d.nameZh}</Link>
+                  <Link href={`/departments/${d.code}`} className="text-brand-800 underline">{localName(d, locale)}</Link>
                 </td>
                 <td className="p-2">{tk(d.kind)}</td>
                 <td className="p-2 text-right tabular-nums">{d.duties.length}</td>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { getPathname, redirect } from "@/i18n/navigation";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getSecurityPolicy } from "@/server/auth/security-policy";

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { MarkAllReadForm, MarkReadForm } from "@/components/reminders/notification-forms";
-import { redirect } from "@/i18n/navigation";
-import { getCurrentActor } from "@/server/auth/current-actor";
-import { getRequestContext } from "@/server/auth/request-context";
 import { listMyNotifications, type NotificationView } from "@/server/reminders/queries";
+import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -19,11 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NotificationsPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await getCurrentActor();
-  if (!actor) return redirect({ href: "/login?callbackUrl=/notifications", locale });
-  if (actor.restriction === "change-password") return redirect({ href: "/account/password", locale });
-  if (actor.restriction === "enrol-totp") return redirect({ href: "/account/two-factor", locale });
-  const [list, t, format] = await Promise.all([listMyNotifications(actor, await getRequestContext()), getTranslations("reminders.notifications"), getFormatter()]);
+  const { actor, context } = await requirePageContext(locale, "/notifications");
+  const [list, t, format] = await Promise.all([loadOrForbidden(listMyNotifications(actor, context)), getTranslations("reminders.notifications"), getFormatter()]);
   const en = locale === "en";
   const all: NotificationView[] = [...list.unread, ...list.read];
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Forbidden, orForbidden, requireActor } from "@/components/reporting/page-guard";
 import { DueNote, StatusBadge } from "@/components/reporting/report-view";
 import { Link } from "@/i18n/navigation";
-import { getRequestContext } from "@/server/auth/request-context";
 import { listMyReports, type ReportSummary } from "@/server/reporting/queries";
 import { EDITABLE_STATUSES } from "@/server/reporting/state-machine";
+import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -19,12 +19,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MyReportsPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale, "/reports");
-  const loaded = await orForbidden(listMyReports(actor, await getRequestContext()));
-  if (loaded.forbidden) return <Forbidden />;
-  const { current, past } = loaded.data;
+  const { actor, context } = await requirePageContext(locale, "/reports");
+  const { current, past } = await loadOrForbidden(listMyReports(actor, context));
   const [t, format] = await Promise.all([getTranslations("reporting"), getFormatter()]);
-  const en = locale === "en";
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
 
@@ -47,7 +44,7 @@ export default async function MyReportsPage({ params }: Props) {
             return (
               <tr key={r.id} className="border-b border-stone-200 align-top">
                 <th scope="row" className="p-2 text-left font-normal">
-                  <Link href={`/reports/${r.id}`} className="font-medium text-brand-800 underline">{en ? r.cycle.nameEn : r.cycle.nameZh}</Link>
+                  <Link href={`/reports/${r.id}`} className="font-medium text-brand-800 underline">{localName(r.cycle, locale)}</Link>
                   {outstanding && <span className="ml-2 text-xs text-stone-600">{t("mine.open")}</span>}
                 </th>
                 <td className="p-2"><StatusBadge status={r.status} /></td>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Badge } from "@/components/badge";
-import { Forbidden, orForbidden, requireActor } from "@/components/reporting/page-guard";
+import { Badge } from "@/components/ui/badge";
 import { Link } from "@/i18n/navigation";
-import { getRequestContext } from "@/server/auth/request-context";
 import { listReviewQueue } from "@/server/reporting/queries";
+import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -18,13 +18,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReviewQueuePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale, "/review");
-  const loaded = await orForbidden(listReviewQueue(actor, await getRequestContext()));
-  if (loaded.forbidden) return <Forbidden />;
-  const queue = loaded.data;
+  const { actor, context } = await requirePageContext(locale, "/review");
+  const queue = await loadOrForbidden(listReviewQueue(actor, context));
   const [t, format] = await Promise.all([getTranslations("reporting"), getFormatter()]);
-  const en = locale === "en";
-  const name = (p: { nameZh: string; nameEn: string | null } | null) => (p ? (en ? (p.nameEn ?? p.nameZh) : p.nameZh) : "");
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const lateCount = queue.filter((r) => r.late).length;
@@ -55,9 +51,9 @@ export default async function ReviewQueuePage({ params }: Props) {
               {queue.map((r) => (
                 <tr key={r.id} className={`border-b border-stone-200 align-top ${r.late ? "bg-red-50" : ""}`}>
                   <th scope="row" className="p-2 text-left font-normal">
-                    <Link href={`/review/${r.id}`} className="font-medium text-brand-800 underline">{name(r.unit ?? r.department)}</Link>
+                    <Link href={`/review/${r.id}`} className="font-medium text-brand-800 underline">{localName(r.unit ?? r.department, locale)}</Link>
                   </th>
-                  <td className="p-2">{en ? r.cycle.nameEn : r.cycle.nameZh}</td>
+                  <td className="p-2">{localName(r.cycle, locale)}</td>
                   <td className="p-2 whitespace-nowrap">{r.submittedAt ? when(r.submittedAt) : "—"}</td>
                   <td className="p-2 whitespace-nowrap">{day(r.dueOn)}</td>
                   <td className="p-2">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { listUnits } from "@/server/policy/queries";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,6 @@ export default async function UnitsPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const [t, tk, units] = await Promise.all([getTranslations("units"), getTranslations("unitKind"), listUnits()]);
-  const en = locale === "en";
   const reporting = units.filter((u) => u.isReporting);
   return (
     <div className="space-y-4">
@@ -36,7 +36,7 @@ export default async function UnitsPage({ params }: Props) {
             {reporting.map((u) => (
               <tr key={u.code} className="border-b border-stone-200">
                 <td className="p-2">
-                  <Link href={`/units/${u.code}`} className="text-brand-800 underline">{en ? (u.nameEn ?? u.nameZh) : u.nameZh}</Link>
+                  <Link href={`/units/${u.code}`} className="text-brand-800 underline">{localName(u, locale)}</Link>
                 </td>
                 <td className="p-2">{tk(u.kind)}</td>
                 <td className="p-2 tabular-nums">{u.statCode ?? <span title={t("noStatCode")}>{u.code}*</span>}</td>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getWorkspace } from "@/server/workspace/get-workspace";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,6 @@ export default async function WorkspacePage({ params }: Props) {
   if (workspace.kind === "signed-out") return redirect({ href: "/login?callbackUrl=/workspace", locale });
   if (workspace.kind === "restricted") return redirect({ href: workspace.redirectTo, locale });
   const [t, tr] = await Promise.all([getTranslations("workspace"), getTranslations("roles")]);
-  const en = locale === "en";
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -33,7 +33,7 @@ export default async function WorkspacePage({ params }: Props) {
           {workspace.scope && (
             <>
               <dt className="font-medium">{t("scope")}</dt>
-              <dd>{en ? workspace.scope.nameEn : workspace.scope.nameZh}</dd>
+              <dd>{localName(workspace.scope, locale)}</dd>
             </>
           )}
         </dl>

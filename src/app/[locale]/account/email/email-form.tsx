@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/forms/form-kit";
-import { updateOwnEmail } from "../actions";
+import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
+import { updateOwnEmail } from "@/actions/account";
 
 export function EmailForm({ email }: { email: string | null }) {
   const t = useTranslations("account.email");

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/forms/client-messages";
-import { requireActor } from "@/components/reporting/page-guard";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { getEmailPage } from "@/server/account/email";
-import { getRequestContext } from "@/server/auth/request-context";
 import { EmailForm } from "./email-form";
+import { requirePageContext } from "@/server/read/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EmailPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale, "/account/email");
-  const [user, t] = await Promise.all([getEmailPage(actor, await getRequestContext()), getTranslations("account.email")]);
+  const { actor, context } = await requirePageContext(locale, "/account/email");
+  const [user, t] = await Promise.all([getEmailPage(actor, context), getTranslations("account.email")]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>

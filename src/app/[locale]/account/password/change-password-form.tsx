@@ -2,9 +2,9 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
-import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/forms/form-kit";
+import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
 import { getPathname } from "@/i18n/navigation";
-import { changePassword } from "../actions";
+import { changePassword } from "@/actions/account";
 
 export function ChangePasswordForm({ username }: { username: string }) {
   const t = useTranslations("account.password");

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/forms/client-messages";
-import { redirect } from "@/i18n/navigation";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { getPasswordPage } from "@/server/account/queries";
-import { getCurrentActor } from "@/server/auth/current-actor";
-import { getRequestContext } from "@/server/auth/request-context";
 import { ChangePasswordForm } from "./change-password-form";
+import { requirePageContext } from "@/server/read/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -19,11 +17,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PasswordPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await getCurrentActor();
-  if (!actor) return redirect({ href: "/login?callbackUrl=/account/password", locale });
-  // Until two-factor enrolment is done, that is the only thing the account may do.
-  if (actor.restriction === "enrol-totp") return redirect({ href: "/account/two-factor", locale });
-  const [page, t] = await Promise.all([getPasswordPage(actor, await getRequestContext()), getTranslations("account.password")]);
+  // An account that must change its password may stay; one that must enrol two-factor goes there.
+  const { actor, context } = await requirePageContext(locale, "/account/password", { lifts: "change-password" });
+  const [page, t] = await Promise.all([getPasswordPage(actor, context), getTranslations("account.password")]);
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/forms/client-messages";
-import { Link, redirect } from "@/i18n/navigation";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { Link } from "@/i18n/navigation";
 import { getTwoFactorPage } from "@/server/account/queries";
-import { getCurrentActor } from "@/server/auth/current-actor";
-import { getRequestContext } from "@/server/auth/request-context";
 import { EnrolPanel, RegenerateRecoveryCodesForm, StartTotpForm } from "./two-factor-forms";
+import { requirePageContext } from "@/server/read/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -19,11 +18,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TwoFactorPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await getCurrentActor();
-  if (!actor) return redirect({ href: "/login?callbackUrl=/account/two-factor", locale });
   // A password that must be changed comes first; only then two-factor enrolment.
-  if (actor.restriction === "change-password") return redirect({ href: "/account/password", locale });
-  const [page, t, format] = await Promise.all([getTwoFactorPage(actor, await getRequestContext()), getTranslations("account.totp"), getFormatter()]);
+  const { actor, context } = await requirePageContext(locale, "/account/two-factor", { lifts: "enrol-totp" });
+  const [page, t, format] = await Promise.all([getTwoFactorPage(actor, context), getTranslations("account.totp"), getFormatter()]);
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">

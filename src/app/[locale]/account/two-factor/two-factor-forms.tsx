@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { ErrorSummary, SubmitButton, TextField } from "@/components/forms/form-kit";
+import { ErrorSummary, SubmitButton, TextField } from "@/components/ui/form-kit";
 import { Link } from "@/i18n/navigation";
-import { confirmTotp, regenerateRecoveryCodes, startTotp } from "../actions";
+import { confirmTotp, regenerateRecoveryCodes, startTotp } from "@/actions/account";
 
 /** Creates (or replaces) the pending secret; the page then shows its QR code. */
 export function StartTotpForm({ label, tone = "primary" }: { label: string; tone?: "primary" | "secondary" }) {

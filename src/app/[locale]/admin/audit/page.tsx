@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Link, redirect } from "@/i18n/navigation";
+import { Link } from "@/i18n/navigation";
 import { AUDIT_EXPORT_CAP } from "@/server/audit/export-csv";
 import { AUDIT_OUTCOMES, filterQueryString, formatShanghai, type AuditFilters, type FilterKey } from "@/server/audit/filters";
 import { checkAuditChain, listUnitOptions, searchAuditLog, type AuditRow, type ChainCheck } from "@/server/audit/queries";
-import { getCurrentActor } from "@/server/auth/current-actor";
-import { getRequestContext } from "@/server/auth/request-context";
-import { ROLES } from "@/server/auth/roles";
-import { AppError } from "@/server/errors";
+import { ROLES } from "@/shared/roles";
+import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -27,26 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AuditLogPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await getCurrentActor();
-  if (!actor) return redirect({ href: "/login", locale });
-  if (actor.restriction === "change-password") return redirect({ href: "/account/password", locale });
-  if (actor.restriction === "enrol-totp") return redirect({ href: "/account/two-factor", locale });
-
-  const [sp, context, t, errors] = await Promise.all([searchParams, getRequestContext(), getTranslations("audit"), getTranslations("errors")]);
-  let result;
-  try {
-    result = await searchAuditLog(actor, context, sp);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") {
-      return (
-        <section aria-labelledby="forbidden" className="max-w-2xl rounded border border-red-300 bg-white p-5">
-          <h1 id="forbidden" className="text-2xl font-bold">{t("forbiddenTitle")}</h1>
-          <p className="mt-2">{errors("FORBIDDEN")}</p>
-        </section>
-      );
-    }
-    throw error;
-  }
+  const { actor, context } = await requirePageContext(locale, "/admin/audit");
+  const [sp, t] = await Promise.all([searchParams, getTranslations("audit")]);
+  const result = await loadOrForbidden(searchAuditLog(actor, context, sp));
   const [units, chain] = await Promise.all([listUnitOptions(), sp.verify === "1" ? checkAuditChain(actor, context) : null]);
   const en = locale === "en";
   const { rows, query, ignored } = result;
@@ -82,7 +64,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
               {units.map((unit) => (
                 <option key={unit.id} value={unit.id}>
                   {"\u00a0\u00a0".repeat(unit.depth)}
-                  {en ? (unit.nameEn ?? unit.nameZh) : unit.nameZh}
+                  {localName(unit, locale)}
                 </option>
               ))}
             </select>
@@ -215,7 +197,7 @@ function ResultRow({ row, en, t }: { row: AuditRow; en: boolean; t: T }) {
         <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLE[row.outcome]}`}>{t(`outcomes.${row.outcome}`)}</span>
       </td>
       <td className="p-2">{[row.targetType, row.targetId].filter(Boolean).join(" ")}</td>
-      <td className="p-2">{row.unit ? (en ? (row.unit.nameEn ?? row.unit.nameZh) : row.unit.nameZh) : ""}</td>
+      <td className="p-2">{row.unit ? localName(row.unit, en ? "en" : "zh-CN") : ""}</td>
       <td className="whitespace-nowrap p-2"><code>{row.ip}</code></td>
       <td className="p-2"><code className="break-all text-xs">{row.requestId}</code></td>
       <td className="min-w-64 p-2"><Changes changes={row.changes} empty={t("noChanges")} /></td>

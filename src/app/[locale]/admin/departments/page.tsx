@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { NotPermitted, OrgAdminNav } from "@/components/admin-org/admin-chrome";
-import { CreateDepartmentForm } from "@/components/admin-org/department-forms";
-import { loadAuthorized, requireSignedIn } from "@/components/admin-org/page-guard";
-import { Badge } from "@/components/badge";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { OrgAdminNav } from "@/components/organisation/admin-chrome";
+import { CreateDepartmentForm } from "@/components/organisation/department-forms";
+import { Badge } from "@/components/ui/badge";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { DepartmentKind } from "@/generated/prisma/enums";
 import { Link } from "@/i18n/navigation";
-import { getRequestContext } from "@/server/auth/request-context";
 import { listDepartmentsForAdmin } from "@/server/organisation/departments";
-import { createDepartmentAction } from "./actions";
+import { createDepartment } from "@/actions/organisation";
+import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -23,13 +23,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminDepartmentsPage({ params, searchParams }: Props) {
   const [{ locale }, { add }] = await Promise.all([params, searchParams]);
   setRequestLocale(locale);
-  const actor = await requireSignedIn(locale);
-  const context = await getRequestContext();
-  const loaded = await loadAuthorized(() => listDepartmentsForAdmin(actor, context));
-  if (!loaded.allowed) return <NotPermitted />;
-  const departments = loaded.data;
+  const { actor, context } = await requirePageContext(locale, "/admin/departments");
+  const departments = await loadOrForbidden(listDepartmentsForAdmin(actor, context));
   const [t, tk] = await Promise.all([getTranslations("adminOrg"), getTranslations("departmentKind")]);
-  const en = locale === "en";
 
   return (
     <div className="space-y-6">
@@ -41,7 +37,7 @@ export default async function AdminDepartmentsPage({ params, searchParams }: Pro
 
       {add === "department" ? (
         <ClientMessages namespaces={["adminOrg"]}>
-          <CreateDepartmentForm action={createDepartmentAction} kinds={Object.values(DepartmentKind).map((kind) => ({ value: kind, label: tk(kind) }))} />
+          <CreateDepartmentForm action={createDepartment} kinds={Object.values(DepartmentKind).map((kind) => ({ value: kind, label: tk(kind) }))} />
           <p className="mt-2 text-sm">
             <Link href="/admin/departments" className="underline">{t("units.closeForm")}</Link>
           </p>
@@ -69,7 +65,7 @@ export default async function AdminDepartmentsPage({ params, searchParams }: Pro
             {departments.map((department) => (
               <tr key={department.id} className="border-b border-stone-200">
                 <th scope="row" className="p-2 text-left font-normal">
-                  <Link href={`/admin/departments/${department.id}`} className="text-brand-800 underline">{en ? department.nameEn : department.nameZh}</Link>
+                  <Link href={`/admin/departments/${department.id}`} className="text-brand-800 underline">{localName(department, locale)}</Link>
                 </th>
                 <td className="p-2">{department.code}</td>
                 <td className="p-2">{tk(department.kind)}</td>

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { NotPermitted, OrgAdminNav } from "@/components/admin-org/admin-chrome";
-import { loadAuthorized, requireSignedIn } from "@/components/admin-org/page-guard";
-import { Badge } from "@/components/badge";
-import { measureName } from "@/components/measure-heading";
+import { OrgAdminNav } from "@/components/organisation/admin-chrome";
+import { Badge } from "@/components/ui/badge";
+import { measureName } from "@/shared/measure-label";
 import { Link } from "@/i18n/navigation";
-import { getRequestContext } from "@/server/auth/request-context";
-import { listMeasuresForAdmin } from "@/server/organisation/measures";
+import { listMeasuresForAdmin } from "@/server/policy/measure-text";
+import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -20,12 +19,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminMeasuresPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireSignedIn(locale);
-  const context = await getRequestContext();
-  const loaded = await loadAuthorized(() => listMeasuresForAdmin(actor, context));
-  if (!loaded.allowed) return <NotPermitted />;
-  const measures = loaded.data;
-  const [t, tm, format] = await Promise.all([getTranslations("adminPolicy"), getTranslations("measure"), getFormatter()]);
+  const { actor, context } = await requirePageContext(locale, "/admin/measures");
+  const measures = await loadOrForbidden(listMeasuresForAdmin(actor, context));
+  const [t, format] = await Promise.all([getTranslations("adminPolicy"), getFormatter()]);
   const notEntered = measures.filter((m) => m.textStatus === "NOT_ENTERED").length;
 
   return (
@@ -50,7 +46,7 @@ export default async function AdminMeasuresPage({ params }: Props) {
           </thead>
           <tbody>
             {measures.map((measure) => {
-              const name = measureName(measure, locale, tm);
+              const name = measureName(measure, locale);
               return (
                 <tr key={measure.id} className="border-b border-stone-200">
                   <th scope="row" className="whitespace-nowrap p-2 text-left font-normal">

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Forbidden, requireActor, unlessForbidden } from "@/components/admin-users/page-guard";
-import { SecurityPolicyForm } from "@/components/admin-users/security-policy-form";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { SecurityPolicyForm } from "@/components/users/security-policy-form";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { Link } from "@/i18n/navigation";
-import { getRequestContext } from "@/server/auth/request-context";
-import { isAdministrator, ROLES } from "@/server/auth/roles";
+import { isAdministrator, ROLES } from "@/shared/roles";
 import { getSecurityPolicyForAdmin } from "@/server/users/queries";
 import { POLICY_RANGES } from "@/server/users/policy-ranges";
-import { updateSecurityPolicy } from "./actions";
+import { updateSecurityPolicy } from "@/actions/users";
+import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -22,9 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SecurityPolicyPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale, "/admin/security-policy");
-  const policy = await unlessForbidden(getSecurityPolicyForAdmin(actor, await getRequestContext()));
-  if (!policy) return <Forbidden />;
+  const { actor, context } = await requirePageContext(locale, "/admin/security-policy");
+  const policy = await loadOrForbidden(getSecurityPolicyForAdmin(actor, context));
   const [t, tu, tr, format] = await Promise.all([getTranslations("securityPolicy"), getTranslations("adminUsers"), getTranslations("roles"), getFormatter()]);
   const { updatedAt, ...values } = policy;
 

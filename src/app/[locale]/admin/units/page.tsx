@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { NotPermitted, OrgAdminNav } from "@/components/admin-org/admin-chrome";
-import { loadAuthorized, requireSignedIn } from "@/components/admin-org/page-guard";
-import { CreateTownshipForm, CreateZoneForm } from "@/components/admin-org/unit-forms";
-import { Badge } from "@/components/badge";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { OrgAdminNav } from "@/components/organisation/admin-chrome";
+import { CreateTownshipForm, CreateZoneForm } from "@/components/organisation/unit-forms";
+import { Badge } from "@/components/ui/badge";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { Link } from "@/i18n/navigation";
-import { getRequestContext } from "@/server/auth/request-context";
 import { listCountyLevelUnits, listUnitsForAdmin } from "@/server/organisation/units";
-import { createUnitAction } from "./actions";
+import { createUnit } from "@/actions/organisation";
+import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -23,14 +23,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminUnitsPage({ params, searchParams }: Props) {
   const [{ locale }, { add }] = await Promise.all([params, searchParams]);
   setRequestLocale(locale);
-  const actor = await requireSignedIn(locale);
-  const context = await getRequestContext();
-  const loaded = await loadAuthorized(() => Promise.all([listUnitsForAdmin(actor, context), listCountyLevelUnits(actor, context)]));
-  if (!loaded.allowed) return <NotPermitted />;
-  const [units, counties] = loaded.data;
+  const { actor, context } = await requirePageContext(locale, "/admin/units");
+  const [units, counties] = await loadOrForbidden(Promise.all([listUnitsForAdmin(actor, context), listCountyLevelUnits(actor, context)]));
   const [t, tk] = await Promise.all([getTranslations("adminOrg"), getTranslations("unitKind")]);
-  const en = locale === "en";
-  const name = (u: { nameZh: string; nameEn: string | null }) => (en ? (u.nameEn ?? u.nameZh) : u.nameZh);
 
   return (
     <div className="space-y-6">
@@ -43,9 +38,9 @@ export default async function AdminUnitsPage({ params, searchParams }: Props) {
       {add === "zone" || add === "township" ? (
         <ClientMessages namespaces={["adminOrg"]}>
           {add === "zone" ? (
-            <CreateZoneForm action={createUnitAction} />
+            <CreateZoneForm action={createUnit} />
           ) : (
-            <CreateTownshipForm action={createUnitAction} counties={counties.map((c) => ({ id: c.id, label: `${name(c)} (${c.code})` }))} />
+            <CreateTownshipForm action={createUnit} counties={counties.map((c) => ({ id: c.id, label: `${localName(c, locale)} (${c.code})` }))} />
           )}
           <p className="mt-2 text-sm">
             <Link href="/admin/units" className="underline">{t("units.closeForm")}</Link>
@@ -80,7 +75,7 @@ export default async function AdminUnitsPage({ params, searchParams }: Props) {
             {units.map((unit) => (
               <tr key={unit.id} className="border-b border-stone-200">
                 <th scope="row" className="p-2 text-left font-normal">
-                  <Link href={`/admin/units/${unit.id}`} className="text-brand-800 underline">{name(unit)}</Link>
+                  <Link href={`/admin/units/${unit.id}`} className="text-brand-800 underline">{localName(unit, locale)}</Link>
                 </th>
                 <td className="p-2 tabular-nums">{unit.code}</td>
                 <td className="p-2">{tk(unit.kind)}</td>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Badge } from "@/components/badge";
-import { Forbidden, requireActor, unlessForbidden } from "@/components/admin-users/page-guard";
+import { Badge } from "@/components/ui/badge";
 import { Link } from "@/i18n/navigation";
 import { can } from "@/server/auth/authorize";
-import { getRequestContext } from "@/server/auth/request-context";
-import { ROLES } from "@/server/auth/roles";
+import { ROLES } from "@/shared/roles";
 import { listScopeOptions, listUsers, parseUserFilters, type UserFilters } from "@/server/users/queries";
+import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -31,14 +31,10 @@ function queryOf(filters: UserFilters, page: number): Record<string, string> {
 export default async function UsersPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale, "/admin/users");
+  const { actor, context } = await requirePageContext(locale, "/admin/users");
   const filters = parseUserFilters(await searchParams);
-  const context = await getRequestContext();
-  const data = await unlessForbidden(listUsers(actor, context, filters));
-  if (!data) return <Forbidden />;
+  const data = await loadOrForbidden(listUsers(actor, context, filters));
   const [options, t, tr, format] = await Promise.all([listScopeOptions(actor, context), getTranslations("adminUsers"), getTranslations("roles"), getFormatter()]);
-  const en = locale === "en";
-  const placeName = (p: { nameZh: string; nameEn: string | null }) => (en ? (p.nameEn ?? p.nameZh) : p.nameZh);
   const select = "mt-1 block w-full rounded border-2 border-stone-700 bg-white px-2 py-1";
 
   return (
@@ -74,14 +70,14 @@ export default async function UsersPage({ params, searchParams }: Props) {
             <label htmlFor="filter-unit" className="block font-medium">{t("filters.unit")}</label>
             <select id="filter-unit" name="unitId" defaultValue={filters.unitId ? String(filters.unitId) : ""} className={select}>
               <option value="">{t("filters.any")}</option>
-              {options.units.map((u) => <option key={u.id} value={u.id}>{placeName(u)}</option>)}
+              {options.units.map((u) => <option key={u.id} value={u.id}>{localName(u, locale)}</option>)}
             </select>
           </div>
           <div>
             <label htmlFor="filter-department" className="block font-medium">{t("filters.department")}</label>
             <select id="filter-department" name="departmentId" defaultValue={filters.departmentId ? String(filters.departmentId) : ""} className={select}>
               <option value="">{t("filters.any")}</option>
-              {options.departments.map((d) => <option key={d.id} value={d.id}>{placeName(d)}</option>)}
+              {options.departments.map((d) => <option key={d.id} value={d.id}>{localName(d, locale)}</option>)}
             </select>
           </div>
           <div>
@@ -134,7 +130,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
                     <td className="p-2">{user.displayName}</td>
                     <td className="break-all p-2">{user.email ?? t("none")}</td>
                     <td className="p-2">{tr(user.role)}</td>
-                    <td className="p-2">{user.unit ? placeName(user.unit) : user.department ? placeName(user.department) : t("none")}</td>
+                    <td className="p-2">{user.unit ? localName(user.unit, locale) : user.department ? localName(user.department, locale) : t("none")}</td>
                     <td className="p-2">
                       <span className="flex flex-wrap gap-1">
                         <Badge tone={user.active ? "info" : "missing"}>{user.active ? t("list.active") : t("list.disabled")}</Badge>

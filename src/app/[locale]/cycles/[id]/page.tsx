@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { ActionForm } from "@/components/reporting/action-form";
-import { Forbidden, orForbidden, parseId, requireActor } from "@/components/reporting/page-guard";
 import { DueNote, StatusBadge } from "@/components/reporting/report-view";
 import { Link } from "@/i18n/navigation";
-import { getRequestContext } from "@/server/auth/request-context";
-import { CycleDefinitionForm } from "@/components/cycles/cycle-definition-form";
-import { CycleScopeForm } from "@/components/cycles/cycle-scope-form";
+import { measureHeading, measureLabel } from "@/shared/measure-label";
+import { CycleDefinitionForm } from "@/components/reporting/cycle-definition-form";
+import { CycleScopeForm } from "@/components/reporting/cycle-scope-form";
 import { getCycleScope } from "@/server/reporting/cycle-scope-view";
 import { getCycle } from "@/server/reporting/queries";
 import { getCycleScopeOptions } from "@/server/reporting/scope-options";
 import { EDITABLE_STATUSES } from "@/server/reporting/state-machine";
-import { addReporters, extendDueDate, openCycle, updateCycle } from "../actions";
+import { addReporters, extendDueDate, openCycle, updateCycle } from "@/actions/reporting";
+import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -27,14 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CyclePage({ params, searchParams }: Props) {
   const { locale, id: rawId } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale, `/cycles/${rawId}`);
-  const id = parseId(rawId);
-  if (id === null) notFound();
-  const loaded = await orForbidden(getCycle(actor, await getRequestContext(), id));
-  if (loaded.forbidden) return <Forbidden />;
-  const cycle = loaded.data;
-  if (!cycle) notFound();
-  const context = await getRequestContext();
+  const { actor, context } = await requirePageContext(locale, `/cycles/${rawId}`);
+  const cycle = await loadOrForbidden(getCycle(actor, context, idFromPath(rawId)));
   const [t, format, query, scope, options] = await Promise.all([
     getTranslations("reporting"),
     getFormatter(),
@@ -43,11 +37,6 @@ export default async function CyclePage({ params, searchParams }: Props) {
     cycle.status === "PLANNED" ? getCycleScopeOptions(actor, context) : null,
   ]);
   const en = locale === "en";
-  const name = (p: { nameZh: string; nameEn: string | null } | null) => (p ? (en ? (p.nameEn ?? p.nameZh) : p.nameZh) : "");
-  const shortLabel = (m: { kind: string; number: number | null; label: string }) =>
-    m.kind === "SAFEGUARD" ? t("cycles.safeguardLabel", { label: m.label }) : t("cycles.measureLabel", { number: m.number ?? m.label });
-  const measureLabel = (m: { kind: string; number: number | null; label: string; titleZh: string | null; titleEn: string | null }) =>
-    `${shortLabel(m)} ${(en ? m.titleEn : null) ?? m.titleZh ?? ""}`.trim();
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const extending = cycle.reports.find((r) => String(r.id) === query.extend) ?? null;
 
@@ -57,7 +46,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
         <p className="text-sm">
           <Link href="/cycles" className="text-brand-800 underline">{t("cycles.back")}</Link>
         </p>
-        <h1 className="text-2xl font-bold">{en ? cycle.nameEn : cycle.nameZh}</h1>
+        <h1 className="text-2xl font-bold">{localName(cycle, locale)}</h1>
         <p className="text-stone-700">
           {t(`cycles.status.${cycle.status}`)} · {t("cycles.period")}: {day(cycle.periodStart)} – {day(cycle.periodEnd)} · {t("mine.dueOn")}: {day(cycle.dueOn)}
           {cycle.status !== "PLANNED" && ` · ${t("cycles.scope", { measures: cycle.measureCount, indicators: cycle.indicatorCount })}`}
@@ -90,22 +79,22 @@ export default async function CyclePage({ params, searchParams }: Props) {
               action={openCycle}
               cycleId={cycle.id}
               measures={options.measures.map((m) => {
-                const names = new Map(m.indicators.map((i) => [i.id, name(i)]));
+                const names = new Map(m.indicators.map((i) => [i.id, localName(i, locale)]));
                 return {
                   id: m.id,
-                  label: measureLabel(m),
+                  label: measureHeading(m, locale),
                   indicators: m.indicators.map((i) => ({
                     id: i.id,
-                    label: name(i),
+                    label: localName(i, locale),
                     computedFrom: i.numeratorId !== null && i.denominatorId !== null ? `${names.get(i.numeratorId) ?? ""} ÷ ${names.get(i.denominatorId) ?? ""}` : null,
                   })),
                 };
               })}
-              units={options.units.map((u) => ({ id: u.id, label: name(u) }))}
+              units={options.units.map((u) => ({ id: u.id, label: localName(u, locale) }))}
               departments={options.departments.map((d) => ({
                 id: d.id,
-                label: name(d),
-                note: t("scopeForm.dutiesIn", { measures: options.measures.filter((m) => d.measureIds.includes(m.id)).map(shortLabel).join(en ? ", " : "、") }),
+                label: localName(d, locale),
+                note: t("scopeForm.dutiesIn", { measures: options.measures.filter((m) => d.measureIds.includes(m.id)).map((m) => measureLabel(m, locale)).join(en ? ", " : "、") }),
               }))}
             />
           </section>
@@ -118,10 +107,10 @@ export default async function CyclePage({ params, searchParams }: Props) {
           <ul className="mt-2 space-y-2">
             {scope.measures.map((m) => (
               <li key={m.id}>
-                <span className="font-medium">{measureLabel(m)}</span>
+                <span className="font-medium">{measureHeading(m, locale)}</span>
                 {m.indicators.length > 0 ? (
                   <ul className="ml-6 list-disc text-sm text-stone-700">
-                    {m.indicators.map((i) => <li key={i.id}>{name(i)}</li>)}
+                    {m.indicators.map((i) => <li key={i.id}>{localName(i, locale)}</li>)}
                   </ul>
                 ) : (
                   <span className="block text-sm text-stone-600">{t("scopeView.noIndicators")}</span>
@@ -141,8 +130,8 @@ export default async function CyclePage({ params, searchParams }: Props) {
               hidden={{ cycleId: cycle.id }}
               intro={t("addReporters.intro")}
               fields={[
-                ...(scope.addableUnits.length ? [{ kind: "checkboxes" as const, name: "unitIds", label: t("scopeForm.units"), options: scope.addableUnits.map((u) => ({ value: String(u.id), label: name(u) })) }] : []),
-                ...(scope.addableDepartments.length ? [{ kind: "checkboxes" as const, name: "departmentIds", label: t("scopeForm.departments"), options: scope.addableDepartments.map((d) => ({ value: String(d.id), label: name(d) })) }] : []),
+                ...(scope.addableUnits.length ? [{ kind: "checkboxes" as const, name: "unitIds", label: t("scopeForm.units"), options: scope.addableUnits.map((u) => ({ value: String(u.id), label: localName(u, locale) })) }] : []),
+                ...(scope.addableDepartments.length ? [{ kind: "checkboxes" as const, name: "departmentIds", label: t("scopeForm.departments"), options: scope.addableDepartments.map((d) => ({ value: String(d.id), label: localName(d, locale) })) }] : []),
               ]}
               submitLabel={t("addReporters.submit")}
               doneMessage={t("addReporters.done")}
@@ -155,7 +144,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
 
       {extending && (
         <section id="extend" aria-labelledby="extend-title" className="rounded border-2 border-brand-700 bg-white p-4">
-          <h2 id="extend-title" className="text-lg font-semibold">{t("cycles.extendTitle", { owner: name(extending.unit ?? extending.department) })}</h2>
+          <h2 id="extend-title" className="text-lg font-semibold">{t("cycles.extendTitle", { owner: localName(extending.unit ?? extending.department, locale) })}</h2>
           <p className="mb-3 text-stone-700">{t("cycles.currentDue", { date: day(extending.dueOn) })}</p>
           <ClientMessages namespaces={["reporting", "reportingErrors"]}>
             <ActionForm
@@ -194,7 +183,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
               {cycle.reports.map((r) => (
                 <tr key={r.id} className={`border-b border-stone-200 align-top ${r.late ? "bg-red-50" : ""}`}>
                   <th scope="row" className="p-2 text-left font-normal">
-                    <Link href={`/review/${r.id}`} className="text-brand-800 underline">{name(r.unit ?? r.department)}</Link>
+                    <Link href={`/review/${r.id}`} className="text-brand-800 underline">{localName(r.unit ?? r.department, locale)}</Link>
                   </th>
                   <td className="p-2"><StatusBadge status={r.status} /></td>
                   <td className="p-2">

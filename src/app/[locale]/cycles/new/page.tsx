@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { CycleDefinitionForm } from "@/components/cycles/cycle-definition-form";
-import { ClientMessages } from "@/components/forms/client-messages";
-import { Forbidden, orForbidden, requireActor } from "@/components/reporting/page-guard";
+import { CycleDefinitionForm } from "@/components/reporting/cycle-definition-form";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { Link } from "@/i18n/navigation";
 import { authorize } from "@/server/auth/authorize";
-import { getRequestContext } from "@/server/auth/request-context";
-import { createCycle } from "../actions";
+import { createCycle } from "@/actions/reporting";
+import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -20,9 +19,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NewCyclePage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale, "/cycles/new");
+  const { actor, context } = await requirePageContext(locale, "/cycles/new");
   // the action checks again; this only spares a user a form they could not submit
-  if ((await orForbidden(authorize(actor, "cycle:manage", await getRequestContext()))).forbidden) return <Forbidden />;
+  await loadOrForbidden(authorize(actor, "cycle:manage", context));
   const t = await getTranslations("reporting");
   return (
     <div className="space-y-6">

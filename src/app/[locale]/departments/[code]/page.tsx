@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Badge } from "@/components/badge";
-import { measureHref, measureName } from "@/components/measure-heading";
+import { Badge } from "@/components/ui/badge";
+import { measureHref, measureName } from "@/shared/measure-label";
 import { Link } from "@/i18n/navigation";
 import { getDepartment } from "@/server/policy/queries";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ type Props = { params: Promise<{ locale: string; code: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, code } = await params;
   const department = await getDepartment(code);
-  return department ? { title: locale === "en" ? department.nameEn : department.nameZh } : {};
+  return department ? { title: localName(department, locale) } : {};
 }
 
 export default async function DepartmentPage({ params }: Props) {
@@ -23,7 +24,7 @@ export default async function DepartmentPage({ params }: Props) {
   if (!department) notFound();
   const [t, tm, tk] = await Promise.all([getTranslations("departments"), getTranslations("measure"), getTranslations("departmentKind")]);
   const en = locale === "en";
-  const name = en ? department.nameEn : department.nameZh;
+  const name = localName(department, locale);
   return (
     <div className="space-y-4">
       <p className="text-sm"><Link href="/departments" className="underline">{t("title")}</Link></p>
@@ -37,7 +38,7 @@ export default async function DepartmentPage({ params }: Props) {
       ) : (
         <ul className="space-y-3">
           {department.duties.map((duty) => {
-            const m = measureName(duty.measure, locale, tm);
+            const m = measureName(duty.measure, locale);
             return (
               <li key={duty.code} className="rounded border border-stone-300 bg-white p-4">
                 <div className="flex flex-wrap items-center gap-2">

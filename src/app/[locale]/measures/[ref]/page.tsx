@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Badge } from "@/components/badge";
-import { HighlightedText } from "@/components/highlighted-text";
-import { measureHref, measureName } from "@/components/measure-heading";
-import { TargetCard } from "@/components/target-card";
+import { Badge } from "@/components/ui/badge";
+import { HighlightedText } from "@/components/policy/highlighted-text";
+import { measureHref, measureName } from "@/shared/measure-label";
+import { TargetCard } from "@/components/policy/target-card";
 import { Link } from "@/i18n/navigation";
 import { getAdjacentMeasures, getMeasure, type MeasureDetail } from "@/server/policy/queries";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +15,9 @@ type Props = { params: Promise<{ locale: string; ref: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, ref } = await params;
-  const [measure, t] = await Promise.all([getMeasure(ref), getTranslations({ locale, namespace: "measure" })]);
+  const measure = await getMeasure(ref);
   if (!measure) return {};
-  const name = measureName(measure, locale, t);
+  const name = measureName(measure, locale);
   return { title: [name.label, name.title].filter(Boolean).join(" ") };
 }
 
@@ -27,7 +28,7 @@ export default async function MeasurePage({ params }: Props) {
   if (!measure) notFound();
   const [t, format, adjacent] = await Promise.all([getTranslations("measure"), getFormatter(), getAdjacentMeasures(measure)]);
   const en = locale === "en";
-  const name = measureName(measure, locale, t);
+  const name = measureName(measure, locale);
   const section = measure.section;
 
   return (
@@ -106,12 +107,12 @@ export default async function MeasurePage({ params }: Props) {
       <nav aria-label={`${t("previous")} / ${t("next")}`} className="flex justify-between border-t border-stone-300 pt-4 text-sm">
         {adjacent.previous ? (
           <Link href={measureHref(adjacent.previous)} rel="prev" className="underline">
-            ← {measureName(adjacent.previous, locale, t).label}
+            ← {measureName(adjacent.previous, locale).label}
           </Link>
         ) : <span />}
         {adjacent.next ? (
           <Link href={measureHref(adjacent.next)} rel="next" className="underline">
-            {measureName(adjacent.next, locale, t).label} →
+            {measureName(adjacent.next, locale).label} →
           </Link>
         ) : <span />}
       </nav>
@@ -145,7 +146,7 @@ function DutiesTable({ measure, locale, t }: { measure: MeasureDetail; locale: s
                   <td className="p-2">
                     {duty.department ? (
                       <Link href={`/departments/${duty.department.code}`} className="text-brand-800 underline">
-                        {en ? duty.department.nameEn : duty.department.nameZh}
+                        {localName(duty.department, locale)}
                       </Link>
                     ) : duty.assignee === "ALL_REPORTING_UNITS" ? (
                       <Link href="/units" className="text-brand-800 underline">{t("allReportingUnits")}</Link>
@@ -153,7 +154,7 @@ function DutiesTable({ measure, locale, t }: { measure: MeasureDetail; locale: s
                       <ul>
                         {duty.units.map(({ unit }) => (
                           <li key={unit.code}>
-                            <Link href={`/units/${unit.code}`} className="text-brand-800 underline">{en ? (unit.nameEn ?? unit.nameZh) : unit.nameZh}</Link>
+                            <Link href={`/units/${unit.code}`} className="text-brand-800 underline">{localName(unit, locale)}</Link>
                           </li>
                         ))}
                       </ul>

@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Badge } from "@/components/badge";
-import { ClientMessages } from "@/components/forms/client-messages";
-import { SuccessNotice } from "@/components/forms/form-kit";
+import { Badge } from "@/components/ui/badge";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { SuccessNotice } from "@/components/ui/form-kit";
 import type { FormMeasure, ItemState, ValueState } from "@/components/reporting/form-types";
-import { Forbidden, orForbidden, parseId, requireActor } from "@/components/reporting/page-guard";
 import { figureKey } from "@/components/reporting/ratio";
 import { ReportForm } from "@/components/reporting/report-form";
 import { ReportExtras } from "@/components/reporting/report-extras";
-import { DueNote, indicatorName, ItemView, measureHeading, StatusBadge, Timeline, unitOfMeasure } from "@/components/reporting/report-view";
+import { DueNote, indicatorName, ItemView,  StatusBadge, Timeline, unitOfMeasure } from "@/components/reporting/report-view";
 import { Link } from "@/i18n/navigation";
+import { measureHeading } from "@/shared/measure-label";
 import { can } from "@/server/auth/authorize";
-import { getRequestContext } from "@/server/auth/request-context";
 import { getReportForEdit } from "@/server/reporting/queries";
 import { EDITABLE_STATUSES } from "@/server/reporting/state-machine";
-import type { IndicatorRule } from "@/server/reporting/validation";
-import { saveDraft, submitReport } from "../actions";
+import type { IndicatorRule } from "@/shared/reporting/validation";
+import { saveDraft, submitReport } from "@/actions/reporting";
+import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -30,18 +30,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReportPage({ params, searchParams }: Props) {
   const { locale, id: rawId } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale, `/reports/${rawId}`);
-  const id = parseId(rawId);
-  if (id === null) notFound();
-  const loaded = await orForbidden(getReportForEdit(actor, await getRequestContext(), id));
-  if (loaded.forbidden) return <Forbidden />;
-  const data = loaded.data;
-  if (!data) notFound();
+  const { actor, context } = await requirePageContext(locale, `/reports/${rawId}`);
+  const data = await loadOrForbidden(getReportForEdit(actor, context, idFromPath(rawId)));
   const [t, tAll, format, query] = await Promise.all([getTranslations("reporting"), getTranslations(), getFormatter(), searchParams]);
   const en = locale === "en";
   const { report } = data;
   const owner = report.unit ?? report.department;
-  const ownerName = owner ? (en ? (owner.nameEn ?? owner.nameZh) : owner.nameZh) : "";
+  const ownerName = owner ? localName(owner, locale) : "";
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const outstanding = EDITABLE_STATUSES.includes(report.status);
@@ -53,7 +48,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       <p className="text-sm">
         <Link href={filer ? "/reports" : "/review"} className="text-brand-800 underline">{filer ? t("report.back") : t("review.back")}</Link>
       </p>
-      <h1 className="text-2xl font-bold">{t("report.heading", { owner: ownerName, cycle: en ? report.cycle.nameEn : report.cycle.nameZh })}</h1>
+      <h1 className="text-2xl font-bold">{t("report.heading", { owner: ownerName, cycle: localName(report.cycle, locale) })}</h1>
       <p className="flex flex-wrap items-center gap-3">
         <StatusBadge status={report.status} />
         {report.isDemo && <Badge tone="missing">{t("report.demo")}</Badge>}
@@ -76,7 +71,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         </section>
         {data.measures.map((m) => (
           <section key={m.measureId} aria-labelledby={`measure-${m.measureId}`} className="rounded border border-stone-300 bg-white p-4">
-            <h2 id={`measure-${m.measureId}`} className="mb-2 text-lg font-semibold">{measureHeading(m, locale, t)}</h2>
+            <h2 id={`measure-${m.measureId}`} className="mb-2 text-lg font-semibold">{measureHeading(m, locale)}</h2>
             <ItemView measure={m} locale={locale} />
           </section>
         ))}
@@ -90,7 +85,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const unitId = report.unit?.id ?? 0;
   const measures: FormMeasure[] = data.measures.map((m) => ({
     measureId: m.measureId,
-    heading: measureHeading(m, locale, t),
+    heading: measureHeading(m, locale),
     reviewStatus: m.item.reviewStatus,
     returnReason: m.item.returnReason,
     indicators: m.indicators.map((i) => ({

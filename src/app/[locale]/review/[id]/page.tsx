@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Badge } from "@/components/badge";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { Badge } from "@/components/ui/badge";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { ActionForm } from "@/components/reporting/action-form";
-import { Forbidden, orForbidden, parseId, requireActor } from "@/components/reporting/page-guard";
-import { changedMeasures, DiffTable, DueNote, ItemView, measureHeading, StatusBadge, Timeline } from "@/components/reporting/report-view";
+import { changedMeasures, DiffTable, DueNote, ItemView,  StatusBadge, Timeline } from "@/components/reporting/report-view";
 import { ReportExtras } from "@/components/reporting/report-extras";
 import { ReviewForm } from "@/components/reporting/review-form";
 import { Link } from "@/i18n/navigation";
+import { measureHeading } from "@/shared/measure-label";
 import { can } from "@/server/auth/authorize";
-import { getRequestContext } from "@/server/auth/request-context";
 import { getReportForReview } from "@/server/reporting/queries";
 import { EDITABLE_STATUSES, transition } from "@/server/reporting/state-machine";
-import { publishReport, reopenReport, reviewReport } from "../actions";
+import { publishReport, reopenReport, reviewReport } from "@/actions/reporting";
+import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -27,18 +27,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReviewReportPage({ params }: Props) {
   const { locale, id: rawId } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale, `/review/${rawId}`);
-  const id = parseId(rawId);
-  if (id === null) notFound();
-  const loaded = await orForbidden(getReportForReview(actor, await getRequestContext(), id));
-  if (loaded.forbidden) return <Forbidden />;
-  const data = loaded.data;
-  if (!data) notFound();
+  const { actor, context } = await requirePageContext(locale, `/review/${rawId}`);
+  const data = await loadOrForbidden(getReportForReview(actor, context, idFromPath(rawId)));
   const [t, format] = await Promise.all([getTranslations("reporting"), getFormatter()]);
-  const en = locale === "en";
   const { report, diff } = data;
   const owner = report.unit ?? report.department;
-  const ownerName = owner ? (en ? (owner.nameEn ?? owner.nameZh) : owner.nameZh) : "";
+  const ownerName = owner ? localName(owner, locale) : "";
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const publisher = can(actor, "report:publish");
@@ -55,7 +49,7 @@ export default async function ReviewReportPage({ params }: Props) {
         <p className="text-sm">
           <Link href="/review" className="text-brand-800 underline">{t("review.back")}</Link>
         </p>
-        <h1 className="text-2xl font-bold">{t("report.heading", { owner: ownerName, cycle: en ? report.cycle.nameEn : report.cycle.nameZh })}</h1>
+        <h1 className="text-2xl font-bold">{t("report.heading", { owner: ownerName, cycle: localName(report.cycle, locale) })}</h1>
         <p className="flex flex-wrap items-center gap-3">
           <StatusBadge status={report.status} />
           {report.isDemo && <Badge tone="missing">{t("report.demo")}</Badge>}
@@ -80,7 +74,7 @@ export default async function ReviewReportPage({ params }: Props) {
               reportId={report.id}
               items={data.measures.map((m) => ({
                 measureId: m.measureId,
-                heading: measureHeading(m, locale, t),
+                heading: measureHeading(m, locale),
                 content: <ItemView measure={m} locale={locale} changedKeys={changedKeys} />,
                 initial: m.item.reviewStatus === "APPROVED" && !changed.has(m.measureId) ? "APPROVE" : null,
                 changed: changed.has(m.measureId),
@@ -93,7 +87,7 @@ export default async function ReviewReportPage({ params }: Props) {
           {report.status !== "SUBMITTED" && <p className="rounded border border-stone-300 bg-stone-50 p-3">{t("review.notAwaiting", { status: t(`status.${report.status}`) })}</p>}
           {data.measures.map((m) => (
             <section key={m.measureId} aria-labelledby={`measure-${m.measureId}`} className="rounded border border-stone-300 bg-white p-4">
-              <h2 id={`measure-${m.measureId}`} className="mb-2 text-lg font-semibold">{measureHeading(m, locale, t)}</h2>
+              <h2 id={`measure-${m.measureId}`} className="mb-2 text-lg font-semibold">{measureHeading(m, locale)}</h2>
               <ItemView measure={m} locale={locale} changedKeys={changedKeys} />
             </section>
           ))}

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Badge } from "@/components/badge";
-import { measureHref, measureName } from "@/components/measure-heading";
+import { Badge } from "@/components/ui/badge";
+import { measureHref, measureName } from "@/shared/measure-label";
 import { Link } from "@/i18n/navigation";
 import { getUnit } from "@/server/policy/queries";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ type Props = { params: Promise<{ locale: string; code: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, code } = await params;
   const unit = await getUnit(code);
-  return unit ? { title: locale === "en" ? (unit.nameEn ?? unit.nameZh) : unit.nameZh } : {};
+  return unit ? { title: localName(unit, locale) } : {};
 }
 
 export default async function UnitPage({ params }: Props) {
@@ -21,14 +22,13 @@ export default async function UnitPage({ params }: Props) {
   setRequestLocale(locale);
   const unit = await getUnit(code);
   if (!unit) notFound();
-  const [t, tm, tk, tt] = await Promise.all([getTranslations("units"), getTranslations("measure"), getTranslations("unitKind"), getTranslations("townshipType")]);
+  const [t, tk, tt] = await Promise.all([getTranslations("units"), getTranslations("unitKind"), getTranslations("townshipType")]);
   const en = locale === "en";
-  const name = (u: { nameZh: string; nameEn: string | null }) => (en ? (u.nameEn ?? u.nameZh) : u.nameZh);
   return (
     <div className="space-y-6">
       <p className="text-sm"><Link href="/units" className="underline">{t("title")}</Link></p>
       <header>
-        <h1 className="text-2xl font-bold">{name(unit)}</h1>
+        <h1 className="text-2xl font-bold">{localName(unit, locale)}</h1>
         {en && unit.nameEn && <p lang="zh-CN">{unit.nameZh}</p>}
         {!unit.active && <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2">{t("deactivated")}</p>}
         <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
@@ -39,7 +39,7 @@ export default async function UnitPage({ params }: Props) {
           {unit.parent && (
             <>
               <dt className="font-medium">{t("parent")}</dt>
-              <dd>{unit.parent.kind === "CITY" ? name(unit.parent) : <Link href={`/units/${unit.parent.code}`} className="underline">{name(unit.parent)}</Link>}</dd>
+              <dd>{unit.parent.kind === "CITY" ? localName(unit.parent, locale) : <Link href={`/units/${unit.parent.code}`} className="underline">{localName(unit.parent, locale)}</Link>}</dd>
             </>
           )}
         </dl>
@@ -69,7 +69,7 @@ export default async function UnitPage({ params }: Props) {
           <h2 id="duties" className="text-lg font-semibold">{t("duties")}</h2>
           <ul className="mt-2 divide-y divide-stone-200 border-y border-stone-200 bg-white">
             {unit.duties.map((duty) => {
-              const m = measureName(duty.measure, locale, tm);
+              const m = measureName(duty.measure, locale);
               return (
                 <li key={duty.code} className="flex flex-wrap items-baseline gap-2 p-2">
                   <Link href={measureHref(duty.measure)} className="font-medium text-brand-800 underline">{m.label}</Link>

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { NotPermitted, OrgAdminNav } from "@/components/admin-org/admin-chrome";
-import { RenameDepartmentForm } from "@/components/admin-org/department-forms";
-import { HistoryTable } from "@/components/admin-org/history-table";
-import { loadAuthorized, requireSignedIn } from "@/components/admin-org/page-guard";
-import { StatusForm } from "@/components/admin-org/status-form";
-import { Badge } from "@/components/badge";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { OrgAdminNav } from "@/components/organisation/admin-chrome";
+import { RenameDepartmentForm } from "@/components/organisation/department-forms";
+import { HistoryTable } from "@/components/organisation/history-table";
+import { StatusForm } from "@/components/organisation/status-form";
+import { Badge } from "@/components/ui/badge";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { Link } from "@/i18n/navigation";
-import { getRequestContext } from "@/server/auth/request-context";
 import { getDepartmentHistory } from "@/server/organisation/departments";
-import { deactivateDepartmentAction, reactivateDepartmentAction, renameDepartmentAction } from "../actions";
+import { deactivateDepartment, reactivateDepartment, renameDepartment } from "@/actions/organisation";
+import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -26,13 +25,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminDepartmentPage({ params, searchParams }: Props) {
   const [{ locale, id }, { change }] = await Promise.all([params, searchParams]);
   setRequestLocale(locale);
-  const actor = await requireSignedIn(locale);
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const context = await getRequestContext();
-  const loaded = await loadAuthorized(() => getDepartmentHistory(actor, context, Number(id)));
-  if (!loaded.allowed) return <NotPermitted />;
-  const department = loaded.data;
-  if (!department) notFound();
+  const { actor, context } = await requirePageContext(locale, `/admin/departments/${id}`);
+  const department = await loadOrForbidden(getDepartmentHistory(actor, context, idFromPath(id)));
   const [t, tk] = await Promise.all([getTranslations("adminOrg"), getTranslations("departmentKind")]);
   const en = locale === "en";
   const here = `/admin/departments/${department.id}`;
@@ -45,7 +39,7 @@ export default async function AdminDepartmentPage({ params, searchParams }: Prop
       </p>
       <header>
         <h1 className="text-2xl font-bold">
-          {en ? department.nameEn : department.nameZh} {!department.active && <Badge tone="missing">{t("status.inactive")}</Badge>}
+          {localName(department, locale)} {!department.active && <Badge tone="missing">{t("status.inactive")}</Badge>}
         </h1>
         {en && <p lang="zh-CN">{department.nameZh}</p>}
       </header>
@@ -73,7 +67,7 @@ export default async function AdminDepartmentPage({ params, searchParams }: Prop
         <ClientMessages namespaces={["adminOrg"]}>
           {change === "name" ? (
             <RenameDepartmentForm
-              action={renameDepartmentAction}
+              action={renameDepartment}
               department={{ id: department.id, nameZh: department.nameZh, nameEn: department.nameEn, aliasesZh: department.aliasesZh, updatedAt: department.updatedAt.toISOString() }}
             />
           ) : (
@@ -82,8 +76,8 @@ export default async function AdminDepartmentPage({ params, searchParams }: Prop
               id={department.id}
               active={department.active}
               activeUsers={department.activeUsers}
-              deactivate={deactivateDepartmentAction}
-              reactivate={reactivateDepartmentAction}
+              deactivate={deactivateDepartment}
+              reactivate={reactivateDepartment}
             />
           )}
           <p className="mt-2 text-sm">

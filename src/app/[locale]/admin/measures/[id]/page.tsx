@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { NotPermitted, OrgAdminNav } from "@/components/admin-org/admin-chrome";
-import { MeasureTextForm } from "@/components/admin-org/measure-form";
-import { loadAuthorized, requireSignedIn } from "@/components/admin-org/page-guard";
-import { Badge } from "@/components/badge";
-import { ClientMessages } from "@/components/forms/client-messages";
-import { measureHref, measureName } from "@/components/measure-heading";
+import { OrgAdminNav } from "@/components/organisation/admin-chrome";
+import { MeasureTextForm } from "@/components/policy/measure-form";
+import { Badge } from "@/components/ui/badge";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { measureHref, measureName } from "@/shared/measure-label";
 import { Link } from "@/i18n/navigation";
-import { getRequestContext } from "@/server/auth/request-context";
-import { getMeasureForAdmin, MEASURE_TEXT_MAX, MEASURE_TITLE_MAX, ORIGINAL_TEXT_REASON } from "@/server/organisation/measures";
-import { reviseMeasureAction } from "../actions";
+import { getMeasureForAdmin, MEASURE_TEXT_MAX, MEASURE_TITLE_MAX, ORIGINAL_TEXT_REASON } from "@/server/policy/measure-text";
+import { reviseMeasure } from "@/actions/policy";
+import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -24,15 +22,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminMeasurePage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = await requireSignedIn(locale);
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const context = await getRequestContext();
-  const loaded = await loadAuthorized(() => getMeasureForAdmin(actor, context, Number(id)));
-  if (!loaded.allowed) return <NotPermitted />;
-  const measure = loaded.data;
-  if (!measure) notFound();
-  const [t, tm, format] = await Promise.all([getTranslations("adminPolicy"), getTranslations("measure"), getFormatter()]);
-  const name = measureName(measure, locale, tm);
+  const { actor, context } = await requirePageContext(locale, `/admin/measures/${id}`);
+  const measure = await loadOrForbidden(getMeasureForAdmin(actor, context, idFromPath(id)));
+  const [t, format] = await Promise.all([getTranslations("adminPolicy"), getFormatter()]);
+  const name = measureName(measure, locale);
 
   return (
     <div className="space-y-6">
@@ -53,7 +46,7 @@ export default async function AdminMeasurePage({ params }: Props) {
 
       <ClientMessages namespaces={["adminPolicy"]}>
         <MeasureTextForm
-          action={reviseMeasureAction}
+          action={reviseMeasure}
           measure={{ id: measure.id, titleZh: measure.titleZh, text: measure.text, notEntered: measure.textStatus === "NOT_ENTERED", updatedAt: measure.updatedAt.toISOString() }}
           limits={{ title: MEASURE_TITLE_MAX, text: MEASURE_TEXT_MAX }}
         />

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { NotPermitted, OrgAdminNav } from "@/components/admin-org/admin-chrome";
-import { HistoryTable } from "@/components/admin-org/history-table";
-import { loadAuthorized, requireSignedIn } from "@/components/admin-org/page-guard";
-import { StatusForm } from "@/components/admin-org/status-form";
-import { RenameUnitForm } from "@/components/admin-org/unit-forms";
-import { Badge } from "@/components/badge";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { OrgAdminNav } from "@/components/organisation/admin-chrome";
+import { HistoryTable } from "@/components/organisation/history-table";
+import { StatusForm } from "@/components/organisation/status-form";
+import { RenameUnitForm } from "@/components/organisation/unit-forms";
+import { Badge } from "@/components/ui/badge";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { Link } from "@/i18n/navigation";
-import { getRequestContext } from "@/server/auth/request-context";
 import { getUnitHistory } from "@/server/organisation/units";
-import { deactivateUnitAction, reactivateUnitAction, renameUnitAction } from "../actions";
+import { deactivateUnit, reactivateUnit, renameUnit } from "@/actions/organisation";
+import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -26,16 +25,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AdminUnitPage({ params, searchParams }: Props) {
   const [{ locale, id }, { change }] = await Promise.all([params, searchParams]);
   setRequestLocale(locale);
-  const actor = await requireSignedIn(locale);
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const context = await getRequestContext();
-  const loaded = await loadAuthorized(() => getUnitHistory(actor, context, Number(id)));
-  if (!loaded.allowed) return <NotPermitted />;
-  const unit = loaded.data;
-  if (!unit) notFound();
+  const { actor, context } = await requirePageContext(locale, `/admin/units/${id}`);
+  const unit = await loadOrForbidden(getUnitHistory(actor, context, idFromPath(id)));
   const [t, tk, tt] = await Promise.all([getTranslations("adminOrg"), getTranslations("unitKind"), getTranslations("townshipType")]);
   const en = locale === "en";
-  const name = (u: { nameZh: string; nameEn: string | null }) => (en ? (u.nameEn ?? u.nameZh) : u.nameZh);
   const here = `/admin/units/${unit.id}`;
 
   return (
@@ -46,7 +39,7 @@ export default async function AdminUnitPage({ params, searchParams }: Props) {
       </p>
       <header>
         <h1 className="text-2xl font-bold">
-          {name(unit)} {!unit.active && <Badge tone="missing">{t("status.inactive")}</Badge>}
+          {localName(unit, locale)} {!unit.active && <Badge tone="missing">{t("status.inactive")}</Badge>}
         </h1>
         {en && unit.nameEn && <p lang="zh-CN">{unit.nameZh}</p>}
       </header>
@@ -66,7 +59,7 @@ export default async function AdminUnitPage({ params, searchParams }: Props) {
           <>
             <dt className="font-medium">{t("fields.parent")}</dt>
             <dd>
-              <Link href={`/admin/units/${unit.parent.id}`} className="underline">{name(unit.parent)}</Link>
+              <Link href={`/admin/units/${unit.parent.id}`} className="underline">{localName(unit.parent, locale)}</Link>
             </dd>
           </>
         )}
@@ -82,13 +75,13 @@ export default async function AdminUnitPage({ params, searchParams }: Props) {
         <ClientMessages namespaces={["adminOrg"]}>
           {change === "name" ? (
             <RenameUnitForm
-              action={renameUnitAction}
+              action={renameUnit}
               unit={{ id: unit.id, nameZh: unit.nameZh, nameEn: unit.nameEn, updatedAt: unit.updatedAt.toISOString(), isTownship: unit.kind === "TOWNSHIP" }}
             />
           ) : unit.kind === "CITY" ? (
             <p>{t("unit.cityStaysActive")}</p>
           ) : (
-            <StatusForm kind="unit" id={unit.id} active={unit.active} activeUsers={unit.activeUsers} deactivate={deactivateUnitAction} reactivate={reactivateUnitAction} />
+            <StatusForm kind="unit" id={unit.id} active={unit.active} activeUsers={unit.activeUsers} deactivate={deactivateUnit} reactivate={reactivateUnit} />
           )}
           <p className="mt-2 text-sm">
             <Link href={here} className="underline">{t("unit.closeForm")}</Link>

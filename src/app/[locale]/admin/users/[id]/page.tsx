@@ -1,23 +1,21 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Badge } from "@/components/badge";
-import { Forbidden, requireActor, unlessForbidden } from "@/components/admin-users/page-guard";
-import { ProfileForm, ResetPasswordForm, RoleForm, SimpleActionForm } from "@/components/admin-users/user-action-forms";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { Badge } from "@/components/ui/badge";
+import { ProfileForm, ResetPasswordForm, RoleForm, SimpleActionForm } from "@/components/users/user-action-forms";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { Link } from "@/i18n/navigation";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/authorize";
-import { getRequestContext } from "@/server/auth/request-context";
-import { isAdministrator, ROLES } from "@/server/auth/roles";
+import { isAdministrator, ROLES } from "@/shared/roles";
 import { getUserForAdmin, listScopeOptions, type UserForAdmin } from "@/server/users/queries";
-import { assignUserRole, disableUser, enableUser, endUserSessions, resetUserPassword, unlockUser, updateUserProfile } from "../actions";
+import { assignUserRole, disableUser, enableUser, endUserSessions, resetUserPassword, unlockUser, updateUserProfile } from "@/actions/users";
+import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const parseId = (raw: string) => (/^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -66,24 +64,14 @@ function actionsFor(actor: Actor, user: UserForAdmin) {
 export default async function UserPage({ params, searchParams }: Props) {
   const { locale, id: rawId } = await params;
   setRequestLocale(locale);
-  const id = parseId(rawId);
-  const actor = await requireActor(locale, `/admin/users/${rawId}`);
-  if (id === null) notFound();
-  const context = await getRequestContext();
-  const user = await unlessForbidden(getUserForAdmin(actor, context, id));
-  if (user === null) {
-    // a refusal and a missing account read differently: only an administrator learns "not found"
-    if (can(actor, "user:read")) notFound();
-    return <Forbidden />;
-  }
+  const { actor, context } = await requirePageContext(locale, `/admin/users/${rawId}`);
+  const user = await loadOrForbidden(getUserForAdmin(actor, context, idFromPath(rawId)));
   const requested = (await searchParams).action;
   const { self, usable, offered, notes } = actionsFor(actor, user);
   const selected = ACTIONS.find((a) => a === requested && usable[a]) ?? null;
   const [t, tr, format] = await Promise.all([getTranslations("adminUsers"), getTranslations("roles"), getFormatter()]);
   const scopeOptions = selected === "role" ? await listScopeOptions(actor, context, "user:assign-role") : null;
-  const en = locale === "en";
-  const placeName = (p: { nameZh: string; nameEn: string | null }) => (en ? (p.nameEn ?? p.nameZh) : p.nameZh);
-  const option = (p: { id: number; nameZh: string; nameEn: string | null }) => ({ value: String(p.id), label: placeName(p) });
+  const option = (p: { id: number; nameZh: string; nameEn: string | null }) => ({ value: String(p.id), label: localName(p, locale) });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const offeredList = ACTIONS.filter((a) => offered[a]);
 
@@ -134,13 +122,13 @@ export default async function UserPage({ params, searchParams }: Props) {
           {user.unit && (
             <>
               <dt className="font-medium">{t("detail.unit")}</dt>
-              <dd>{placeName(user.unit)} ({user.unit.code})</dd>
+              <dd>{localName(user.unit, locale)} ({user.unit.code})</dd>
             </>
           )}
           {user.department && (
             <>
               <dt className="font-medium">{t("detail.department")}</dt>
-              <dd>{placeName(user.department)}</dd>
+              <dd>{localName(user.department, locale)}</dd>
             </>
           )}
           <dt className="font-medium">{t("detail.status")}</dt>

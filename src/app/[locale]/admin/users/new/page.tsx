@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { CreateUserForm } from "@/components/admin-users/create-user-form";
-import { Forbidden, requireActor, unlessForbidden } from "@/components/admin-users/page-guard";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { CreateUserForm } from "@/components/users/create-user-form";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { Link } from "@/i18n/navigation";
-import { getRequestContext } from "@/server/auth/request-context";
-import { isAdministrator, ROLES } from "@/server/auth/roles";
+import { isAdministrator, ROLES } from "@/shared/roles";
 import { listScopeOptions } from "@/server/users/queries";
-import { createUser } from "../actions";
+import { createUser } from "@/actions/users";
+import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { localName } from "@/shared/local-name";
 
 export const dynamic = "force-dynamic";
 
@@ -24,12 +24,10 @@ const BUSINESS_ROLES = ROLES.filter((role) => !isAdministrator(role));
 export default async function NewUserPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale, "/admin/users/new");
-  const options = await unlessForbidden(listScopeOptions(actor, await getRequestContext(), "user:create"));
-  if (!options) return <Forbidden />;
+  const { actor, context } = await requirePageContext(locale, "/admin/users/new");
+  const options = await loadOrForbidden(listScopeOptions(actor, context, "user:create"));
   const t = await getTranslations("adminUsers");
-  const en = locale === "en";
-  const option = (p: { id: number; nameZh: string; nameEn: string | null }) => ({ value: String(p.id), label: en ? (p.nameEn ?? p.nameZh) : p.nameZh });
+  const option = (p: { id: number; nameZh: string; nameEn: string | null }) => ({ value: String(p.id), label: localName(p, locale) });
 
   return (
     <div className="max-w-3xl space-y-4">

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/forms/client-messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { ExcelImportForm } from "@/components/reporting-excel/excel-import-form";
-import { Link, redirect } from "@/i18n/navigation";
-import { getCurrentActor } from "@/server/auth/current-actor";
-import { getRequestContext } from "@/server/auth/request-context";
+import { Link } from "@/i18n/navigation";
 import { getReportForEdit } from "@/server/reporting/queries";
-import { importReportWorkbook } from "./actions";
+import { importReportWorkbook } from "@/actions/reporting-excel";
+import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -21,13 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReportExcelPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = await getCurrentActor();
-  if (!actor) return redirect({ href: `/login?callbackUrl=/reports/${id}/excel`, locale });
-  if (actor.restriction) return redirect({ href: actor.restriction === "change-password" ? "/account/password" : "/account/two-factor", locale });
-  const reportId = Number(id);
+  const { actor, context } = await requirePageContext(locale, `/reports/${id}/excel`);
+  const reportId = idFromPath(id);
   // the same scoped read as the report page: another unit's report is "not found"
-  const report = Number.isSafeInteger(reportId) ? await getReportForEdit(actor, await getRequestContext(), reportId).catch(() => null) : null;
-  if (!report) notFound();
+  await loadOrForbidden(getReportForEdit(actor, context, reportId));
   const t = await getTranslations("reportingExcel");
   return (
     <div className="space-y-6">

@@ -1,8 +1,0 @@
-"use server";
-
-import { serverAction } from "@/server/actions/server-action";
-import { markAllNotificationsReadSpec, markNotificationReadSpec, urgeReportSpec } from "@/server/reminders/actions";
-
-export const urgeReport = serverAction(urgeReportSpec);
-export const markNotificationRead = serverAction(markNotificationReadSpec);
-export const markAllNotificationsRead = serverAction(markAllNotificationsReadSpec);
