@@ -1,8 +1,11 @@
+import type { AppErrorCode } from "@/shared/error-codes";
+
+export type { AppErrorCode };
+
 /**
  * Expected failures are values with a code the UI translates; unexpected ones are logged and
  * shown generically. `NOT_FOUND` is also what a record outside the caller's scope looks like.
  */
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED" | "UNEXPECTED";
 
 export class AppError extends Error {
   constructor(

@@ -15,7 +15,8 @@ import { actorFor, auditRowsSince, DEMO_USER_BY_ROLE, lastAuditId, testContext }
 import { FIXTURES, type Variant } from "./matrix-fixtures";
 
 // Load every module under src/server so that every defineAction has registered itself.
-import.meta.glob("/src/server/**/*.ts", { eager: true });
+// (the read pipeline renders pages, so it needs Next itself: it holds no action)
+import.meta.glob(["/src/server/**/*.ts", "!/src/server/read/**"], { eager: true });
 
 // Tables whose content a refused call must leave exactly as it was. The audit log grows by
 // design (denials are logged); sessions and sign-in attempts are bookkeeping of the caller.

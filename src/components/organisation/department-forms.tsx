@@ -1,10 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
+import { ErrorSummary, SelectField, SubmitButton, SuccessNotice, TextField, useFormAction } from "@/components/ui/form-kit";
 import { Link } from "@/i18n/navigation";
-import type { ActionResult } from "@/server/actions/define-action";
-import { SelectField, useAdminAction } from "./fields";
+import type { ActionResult } from "@/shared/action-result";
 
 type Created = { id: number; code: string };
 type CreateAction = (previous: ActionResult<Created> | null, form: FormData) => Promise<ActionResult<Created>>;
@@ -12,7 +11,7 @@ type IdAction = (previous: ActionResult<{ id: number }> | null, form: FormData) 
 
 export function CreateDepartmentForm({ action, kinds }: { action: CreateAction; kinds: { value: string; label: string }[] }) {
   const t = useTranslations("adminOrg");
-  const [result, formAction] = useAdminAction(action);
+  const [result, formAction] = useFormAction(action);
   const labels = { code: t("fields.code"), nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), kind: t("fields.departmentKind"), aliasesZh: t("fields.aliasesZh"), reason: t("fields.basis") };
   return (
     <section aria-labelledby="add-department" className="rounded border border-stone-300 bg-white p-4">
@@ -39,7 +38,7 @@ export function CreateDepartmentForm({ action, kinds }: { action: CreateAction; 
 
 export function RenameDepartmentForm({ action, department }: { action: IdAction; department: { id: number; nameZh: string; nameEn: string; aliasesZh: string[]; updatedAt: string } }) {
   const t = useTranslations("adminOrg");
-  const [result, formAction] = useAdminAction(action);
+  const [result, formAction] = useFormAction(action);
   const labels = { nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), aliasesZh: t("fields.aliasesZh"), reason: t("fields.reason") };
   return (
     <section aria-labelledby="rename" className="rounded border border-stone-300 bg-white p-4">

@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
-import type { ActionResult } from "@/server/actions/define-action";
-import { useAdminAction } from "./fields";
+import { ErrorSummary, SubmitButton, SuccessNotice, TextField, useFormAction } from "@/components/ui/form-kit";
+import type { ActionResult } from "@/shared/action-result";
 
 type Status = { id: number; active: boolean };
 type Action = (previous: ActionResult<Status> | null, form: FormData) => Promise<ActionResult<Status>>;
@@ -16,8 +15,8 @@ export function StatusForm({ id, active, activeUsers, deactivate, reactivate, ki
   const t = useTranslations("adminOrg");
   // One state per action: after the change the other action's form is shown, and the outcome
   // of the one just taken (kept across the reload, with or without JavaScript) stays visible.
-  const [deactivated, deactivateAction] = useAdminAction(deactivate);
-  const [reactivated, reactivateAction] = useAdminAction(reactivate);
+  const [deactivated, deactivateAction] = useFormAction(deactivate);
+  const [reactivated, reactivateAction] = useFormAction(reactivate);
   const result = active ? deactivated : reactivated;
   const done = active ? reactivated : deactivated;
   return (

@@ -1,10 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
+import { ErrorSummary, SelectField, SubmitButton, SuccessNotice, TextField, useFormAction } from "@/components/ui/form-kit";
 import { Link } from "@/i18n/navigation";
-import type { ActionResult } from "@/server/actions/define-action";
-import { SelectField, useAdminAction } from "./fields";
+import type { ActionResult } from "@/shared/action-result";
 
 type Created = { id: number; code: string };
 type CreateAction = (previous: ActionResult<Created> | null, form: FormData) => Promise<ActionResult<Created>>;
@@ -24,7 +23,7 @@ function CreatedNotice({ result }: { result: ActionResult<Created> | null }) {
 /** A development-zone committee: a reporting unit under the city, with a bureau-assigned code. */
 export function CreateZoneForm({ action }: { action: CreateAction }) {
   const t = useTranslations("adminOrg");
-  const [result, formAction] = useAdminAction(action);
+  const [result, formAction] = useFormAction(action);
   const labels = { code: t("fields.code"), nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), reason: t("fields.basis") };
   return (
     <section aria-labelledby="add-zone" className="rounded border border-stone-300 bg-white p-4">
@@ -47,7 +46,7 @@ export function CreateZoneForm({ action }: { action: CreateAction }) {
 /** A township created after the 2023 statistical list, under its county-level unit. */
 export function CreateTownshipForm({ action, counties }: { action: CreateAction; counties: { id: number; label: string }[] }) {
   const t = useTranslations("adminOrg");
-  const [result, formAction] = useAdminAction(action);
+  const [result, formAction] = useFormAction(action);
   const labels = { parentId: t("fields.parent"), code: t("fields.statCode"), nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), reason: t("fields.basis") };
   return (
     <section aria-labelledby="add-township" className="rounded border border-stone-300 bg-white p-4">
@@ -77,7 +76,7 @@ export function CreateTownshipForm({ action, counties }: { action: CreateAction;
 
 export function RenameUnitForm({ action, unit }: { action: IdAction; unit: { id: number; nameZh: string; nameEn: string | null; updatedAt: string; isTownship: boolean } }) {
   const t = useTranslations("adminOrg");
-  const [result, formAction] = useAdminAction(action);
+  const [result, formAction] = useFormAction(action);
   const labels = { nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), reason: t("fields.reason") };
   return (
     <section aria-labelledby="rename" className="rounded border border-stone-300 bg-white p-4">

@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
-import type { ActionResult } from "@/server/actions/define-action";
-import { TextareaField, useAdminAction } from "@/components/organisation/fields";
+import { ErrorSummary, SubmitButton, SuccessNotice, TextareaField, TextField, useFormAction } from "@/components/ui/form-kit";
+import type { ActionResult } from "@/shared/action-result";
 
 type Revised = { id: number; revisionId: number };
 type ReviseAction = (previous: ActionResult<Revised> | null, form: FormData) => Promise<ActionResult<Revised>>;
@@ -18,7 +17,7 @@ export function MeasureTextForm({
   limits: { title: number; text: number };
 }) {
   const t = useTranslations("adminPolicy");
-  const [result, formAction] = useAdminAction(action);
+  const [result, formAction] = useFormAction(action);
   const labels = { titleZh: t("fields.titleZh"), text: t("fields.text"), reason: t("fields.reason"), sourceDescription: t("fields.sourceDescription") };
   return (
     <section aria-labelledby="revise" className="rounded border border-stone-300 bg-white p-4">

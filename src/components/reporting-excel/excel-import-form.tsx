@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary, SubmitButton, SuccessNotice } from "@/components/ui/form-kit";
-import type { ActionResult } from "@/server/actions/define-action";
+import type { ActionResult } from "@/shared/action-result";
 import type { ImportOutcome } from "@/server/reporting-excel/report-excel";
 
 type Props = { reportId: number; action: (previous: ActionResult<ImportOutcome> | null, form: FormData) => Promise<ActionResult<ImportOutcome>> };

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
 import { useRouter } from "@/i18n/navigation";
-import type { ActionResult } from "@/server/actions/define-action";
+import type { ActionResult } from "@/shared/action-result";
 
 type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 

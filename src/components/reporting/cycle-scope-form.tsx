@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
 import { ErrorSummary, SubmitButton } from "@/components/ui/form-kit";
-import { FieldError } from "@/components/reporting/action-form";
+import { FieldError } from "@/components/ui/form-kit";
 import { useRouter } from "@/i18n/navigation";
-import type { ActionResult } from "@/server/actions/define-action";
+import type { ActionResult } from "@/shared/action-result";
 
 type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 

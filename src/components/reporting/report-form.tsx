@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { ErrorSummary, SuccessNotice } from "@/components/ui/form-kit";
-import type { ActionResult } from "@/server/actions/define-action";
+import type { ActionResult } from "@/shared/action-result";
 import { NARRATIVE_MAX, submitBlockers, validateReport, type ReportInput } from "@/shared/reporting/validation";
 import { PROGRESS_VALUES, type FormIndicator, type FormMeasure, type FormSubject, type ItemState, type ProgressValue, type ReportFormProps, type ValueState } from "./form-types";
 import { figureKey } from "./ratio";

@@ -1,21 +1,58 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
-import type { ActionResult } from "@/server/actions/define-action";
+import type { ActionResult } from "@/shared/action-result";
 
-// GOV.UK's validation pattern: an error summary at the top that takes focus and links to each
-// field, the message again at the field, "Error:" before the page title, the input kept.
-// Messages are keys ("errors.VALIDATION", "auth.passwordTooShort"): the page must provide their
-// namespaces to the client (see ClientMessages).
+// The one form kit. GOV.UK's validation pattern: an error summary at the top that takes focus and
+// links to each field, the message again at the field, "Error:" before the page title, the input
+// kept. Messages are keys ("errors.VALIDATION", "auth.passwordTooShort"): the page must provide
+// them to the client (see ClientMessages).
 
-type Result = ActionResult<unknown> | null;
+export type FormResult = ActionResult<unknown> | null;
+export type FormAction<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
-export function ErrorSummary({ result, labels = {} }: { result: Result; labels?: Record<string, string> }) {
+/**
+ * useActionState for a form bound to a server action, reloading the page's data after a success
+ * (status, history, lists). The server action itself is handed to useActionState, so the form
+ * also works before hydration.
+ */
+export function useFormAction<T>(action: FormAction<T>) {
+  const router = useRouter();
+  const [result, formAction] = useActionState(action, null);
+  useEffect(() => {
+    if (result?.ok) router.refresh();
+  }, [result, router]);
+  return [result, formAction] as const;
+}
+
+/** What the user typed into `name` before a refused submission, to show it again. */
+export function keptValue(result: FormResult, name: string): string | undefined {
+  const kept = result && !result.ok ? result.values?.[name] : undefined;
+  return typeof kept === "string" ? kept : undefined;
+}
+
+/**
+ * A choice that decides which other fields show (the role decides unit or department). It
+ * follows the select as the user changes it and, after each submission, whatever the form
+ * was reset to: the value typed on a refusal, the initial one after a success.
+ */
+export function useKeptChoice(result: FormResult, name: string, initial: string) {
+  const [state, setState] = useState({ result, value: initial });
+  if (state.result !== result) {
+    const value = keptValue(result, name) ?? initial;
+    setState({ result, value });
+    return [value, (v: string) => setState({ result, value: v })] as const;
+  }
+  return [state.value, (v: string) => setState({ result, value: v })] as const;
+}
+
+export function ErrorSummary({ result, labels = {} }: { result: FormResult; labels?: Record<string, string> }) {
   const t = useTranslations();
-  const ref = useRef<HTMLDivElement>(null);
   const failed = result && !result.ok ? result : null;
+  const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!failed) return;
     ref.current?.focus();
@@ -38,7 +75,7 @@ export function ErrorSummary({ result, labels = {} }: { result: Result; labels?:
             <li key={field}>
               <a href={`#field-${field}`} className="text-red-800 underline">
                 {labels[field] ? `${labels[field]}: ` : ""}
-                {messages.map((m) => t(m)).join(" ")}
+                {[...new Set(messages)].map((m) => t(m)).join(" ")}
               </a>
             </li>
           ))}
@@ -48,49 +85,165 @@ export function ErrorSummary({ result, labels = {} }: { result: Result; labels?:
   );
 }
 
-type FieldProps = {
-  name: string;
-  label: string;
-  result: Result;
-  hint?: string;
-  type?: "text" | "password" | "number" | "email" | "date";
-  defaultValue?: string;
-  autoComplete?: string;
-  required?: boolean;
-  inputMode?: "numeric" | "text";
-  maxLength?: number;
-};
-
-export function TextField({ name, label, result, hint, type = "text", defaultValue, autoComplete, required, inputMode, maxLength }: FieldProps) {
+/** The message under a field's label; the prefix is read out so the error is heard as one. */
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   const t = useTranslations();
+  if (!errors) return null;
+  return (
+    <p id={id} className="font-medium text-red-800">
+      <span className="sr-only">{t("errors.errorPrefix")} </span>
+      {[...new Set(errors)].map((m) => t(m)).join(" ")}
+    </p>
+  );
+}
+
+/**
+ * What every single-input field needs: its id (`field-<prefix><name>`, the error summary's link
+ * target), its errors, the value kept after a refusal, and its description ids.
+ */
+export function fieldState(result: FormResult, name: string, hint?: string, prefix = "") {
   const errors = result && !result.ok ? result.fieldErrors?.[name] : undefined;
-  const kept = result && !result.ok && type !== "password" ? result.values?.[name] : undefined;
-  const id = `field-${name}`;
+  const id = `field-${prefix}${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { errors, kept: keptValue(result, name), id, describedBy };
+}
+
+/** Label, hint and error above one input, GOV.UK style; a red rule beside a field in error. */
+export function FieldFrame({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode }) {
   return (
     <div className={`mb-4 ${errors ? "border-l-4 border-red-700 pl-3" : ""}`}>
       <label htmlFor={id} className="block font-medium">{label}</label>
       {hint && <p id={`${id}-hint`} className="text-sm text-stone-600">{hint}</p>}
-      {errors && (
-        <p id={`${id}-error`} className="font-medium text-red-800">
-          <span className="sr-only">{t("errors.errorPrefix")} </span>
-          {errors.map((m) => t(m)).join(" ")}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} errors={errors} />
+      {children}
+    </div>
+  );
+}
+
+const inputBorder = (errors?: string[]) => (errors ? "border-red-700" : "border-stone-700");
+
+type CommonProps = {
+  name: string;
+  label: string;
+  result: FormResult;
+  hint?: string;
+  defaultValue?: string;
+  required?: boolean;
+  /** a unique prefix when several forms on one page share field names, so ids stay unique */
+  idPrefix?: string;
+};
+
+export function TextField({
+  name,
+  label,
+  result,
+  hint,
+  defaultValue,
+  required,
+  idPrefix,
+  type = "text",
+  autoComplete,
+  inputMode,
+  maxLength,
+}: CommonProps & { type?: "text" | "password" | "number" | "email" | "date"; autoComplete?: string; inputMode?: "numeric" | "text"; maxLength?: number }) {
+  const { errors, kept, id, describedBy } = fieldState(result, name, hint, idPrefix);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       <input
         id={id}
         name={name}
         type={type}
-        defaultValue={typeof kept === "string" ? kept : defaultValue}
+        // a password is never shown again, even after a refusal
+        defaultValue={type === "password" ? undefined : (kept ?? defaultValue)}
         autoComplete={autoComplete}
         required={required}
         inputMode={inputMode}
         maxLength={maxLength}
         aria-invalid={errors ? true : undefined}
         aria-describedby={describedBy}
-        className={`mt-1 w-full max-w-md rounded border-2 px-2 py-1 ${errors ? "border-red-700" : "border-stone-700"}`}
+        className={`mt-1 w-full max-w-md rounded border-2 px-2 py-1 ${inputBorder(errors)}`}
       />
-    </div>
+    </FieldFrame>
+  );
+}
+
+export function TextareaField({ name, label, result, hint, defaultValue, required, idPrefix, rows = 8, maxLength }: CommonProps & { rows?: number; maxLength?: number }) {
+  const { errors, kept, id, describedBy } = fieldState(result, name, hint, idPrefix);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={kept ?? defaultValue}
+        required={required}
+        maxLength={maxLength}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy}
+        className={`mt-1 w-full max-w-3xl rounded border-2 px-2 py-1 leading-7 ${inputBorder(errors)}`}
+      />
+    </FieldFrame>
+  );
+}
+
+export type SelectOption = { value: string; label: string };
+
+export function SelectField({
+  name,
+  label,
+  result,
+  hint,
+  defaultValue,
+  required,
+  idPrefix,
+  options,
+  placeholder,
+  onChange,
+}: CommonProps & {
+  options: SelectOption[];
+  /** the text of an empty first option ("choose…"); none when every answer is an option */
+  placeholder?: string;
+  onChange?: (value: string) => void;
+}) {
+  const { errors, kept, id, describedBy } = fieldState(result, name, hint, idPrefix);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={kept ?? defaultValue ?? ""}
+        required={required}
+        onChange={onChange ? (event) => onChange(event.target.value) : undefined}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy}
+        className={`mt-1 block w-full max-w-md rounded border-2 bg-white px-2 py-1 ${inputBorder(errors)}`}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>{option.label}</option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** A group of checkboxes in a fieldset; nothing ticked is sent as nothing (the server's default). */
+export function CheckboxesField({ name, label, result, hint, idPrefix, options }: Omit<CommonProps, "defaultValue" | "required"> & { options: SelectOption[] }) {
+  const { errors, id, describedBy } = fieldState(result, name, hint, idPrefix);
+  return (
+    <fieldset id={id} className={`mb-4 ${errors ? "border-l-4 border-red-700 pl-3" : ""}`} aria-describedby={describedBy}>
+      <legend className="font-medium">{label}</legend>
+      {hint && <p id={`${id}-hint`} className="text-sm text-stone-600">{hint}</p>}
+      <FieldError id={`${id}-error`} errors={errors} />
+      <div className="mt-1 grid gap-x-4 gap-y-1 sm:grid-cols-2">
+        {options.map((option) => (
+          <label key={option.value} className="flex items-start gap-2">
+            <input type="checkbox" name={name} value={option.value} className="mt-1" />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

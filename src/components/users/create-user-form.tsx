@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
+import { ErrorSummary, type FormAction, SelectField, SubmitButton, SuccessNotice, TextField, useKeptChoice } from "@/components/ui/form-kit";
 import type { Role } from "@/generated/prisma/enums";
 import { Link } from "@/i18n/navigation";
 import { requiredScope } from "@/shared/roles";
-import { IssuedPassword, SelectField, useKeptChoice, type FormAction } from "./fields";
+import { IssuedPassword } from "@/components/users/issued-password";
 
 export type ScopeOption = { value: string; label: string };
 type Created = { id: number; username: string; issuedPassword: string };

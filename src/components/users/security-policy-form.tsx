@@ -3,9 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
-import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
+import { ErrorSummary, type FormAction, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
 import type { Role } from "@/generated/prisma/enums";
-import type { FormAction } from "./fields";
 
 const GROUPS = {
   sessionsLegend: ["idleTimeoutMinutes", "adminIdleTimeoutMinutes", "absoluteLifetimeHours"],

@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
+import { ErrorSummary, type FormAction, SelectField, SubmitButton, SuccessNotice, TextField, useFormAction, useKeptChoice } from "@/components/ui/form-kit";
 import type { Role } from "@/generated/prisma/enums";
 import { requiredScope } from "@/shared/roles";
 import type { ScopeOption } from "./create-user-form";
-import { ActionPanel, IssuedPassword, SelectField, useKeptChoice, useUserAction, type FormAction } from "./fields";
+import { ActionPanel } from "@/components/ui/panel";
+import { IssuedPassword } from "@/components/users/issued-password";
 
 // One form per action on the account page; the page shows one at a time (?action=…), so field
 // ids stay unique and the error summary's links land on the right field.
@@ -19,7 +20,7 @@ function ReasonField({ result, required }: { result: Parameters<typeof TextField
 
 export function ProfileForm<T extends Done>({ action, userId, displayName, email }: { action: FormAction<T>; userId: number; displayName: string; email: string | null }) {
   const t = useTranslations("adminUsers");
-  const [result, formAction] = useUserAction(action);
+  const [result, formAction] = useFormAction(action);
   return (
     <ActionPanel id="action" title={t("actions.profile.title")}>
       {result?.ok && <SuccessNotice>{t("actions.profile.done")}</SuccessNotice>}
@@ -49,7 +50,7 @@ type RoleFormProps<T extends Done> = {
 export function RoleForm<T extends Done>({ action, userId, role: currentRole, unitId, departmentId, roles, units, departments }: RoleFormProps<T>) {
   const t = useTranslations("adminUsers");
   const tr = useTranslations("roles");
-  const [result, formAction] = useUserAction(action);
+  const [result, formAction] = useFormAction(action);
   const [role, setRole] = useKeptChoice(result, "role", currentRole);
   const scope = role ? requiredScope(role as Role) : null;
   const labels = { role: t("fields.role"), unitId: t("fields.unitId"), departmentId: t("fields.departmentId"), reason: t("fields.reason") };
@@ -86,7 +87,7 @@ type Reset = { id: number; username: string; issuedPassword: string; sessionsEnd
 
 export function ResetPasswordForm({ action, userId }: { action: FormAction<Reset>; userId: number }) {
   const t = useTranslations("adminUsers");
-  const [result, formAction] = useUserAction(action);
+  const [result, formAction] = useFormAction(action);
   return (
     <ActionPanel id="action" title={t("actions.reset.title")}>
       <p className="mb-3 mt-1 text-stone-700">{t("actions.reset.intro")}</p>
@@ -111,7 +112,7 @@ type SimpleKind = "disable" | "enable" | "unlock" | "endSessions";
 /** Disable, enable, unlock, end sessions: a reason (required to disable) and one button. */
 export function SimpleActionForm<T extends Done>({ kind, action, userId, selfWarning = false }: { kind: SimpleKind; action: FormAction<T>; userId: number; selfWarning?: boolean }) {
   const t = useTranslations("adminUsers");
-  const [result, formAction] = useUserAction(action);
+  const [result, formAction] = useFormAction(action);
   const reasonRequired = kind === "disable";
   return (
     <ActionPanel id="action" title={t(`actions.${kind}.title`)}>

@@ -5,12 +5,10 @@ import { auditActor, type Actor, type RequestContext } from "@/server/auth/actor
 import { authorize, type ScopeTarget } from "@/server/auth/authorize";
 import { scopeFor, type Permission } from "@/server/auth/permissions";
 import { recordAudit, type AuditEntry } from "@/server/audit/record-audit";
-import { AppError, type AppErrorCode } from "@/server/errors";
+import { AppError } from "@/server/errors";
+import type { ActionResult } from "@/shared/action-result";
 
-/** What every action returns: data, or an expected error the form can show (input kept). */
-export type ActionResult<T = unknown> =
-  | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode; messageKey: string; fieldErrors?: Record<string, string[]>; values?: Record<string, unknown> };
+export type { ActionResult };
 
 export type ScopedRecord = ScopeTarget & { type: string; id: string | number };
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { listUnits } from "@/server/policy/queries";
 import { localName } from "@/shared/local-name";
@@ -22,30 +23,17 @@ export default async function UnitsPage({ params }: Props) {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p>{t("intro")}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b-2 border-stone-400 text-left">
-              <th scope="col" className="p-2">{t("name")}</th>
-              <th scope="col" className="p-2">{t("kind")}</th>
-              <th scope="col" className="p-2">{t("code")}</th>
-              <th scope="col" className="p-2 text-right">{t("townships")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reporting.map((u) => (
-              <tr key={u.code} className="border-b border-stone-200">
-                <td className="p-2">
-                  <Link href={`/units/${u.code}`} className="text-brand-800 underline">{localName(u, locale)}</Link>
-                </td>
-                <td className="p-2">{tk(u.kind)}</td>
-                <td className="p-2 tabular-nums">{u.statCode ?? <span title={t("noStatCode")}>{u.code}*</span>}</td>
-                <td className="p-2 text-right tabular-nums">{u._count.children}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("title")}
+        rows={reporting}
+        rowKey={(u) => u.code}
+        columns={[
+          { key: "name", header: t("name"), cell: (u) => <Link href={`/units/${u.code}`} className="text-brand-800 underline">{localName(u, locale)}</Link> },
+          { key: "kind", header: t("kind"), cell: (u) => tk(u.kind) },
+          { key: "code", header: t("code"), kind: "number", className: "text-left", cell: (u) => u.statCode ?? <span title={t("noStatCode")}>{u.code}*</span> },
+          { key: "townships", header: t("townships"), kind: "number", cell: (u) => u._count.children },
+        ]}
+      />
       <p className="text-sm text-stone-600">* {t("noStatCode")}</p>
     </div>
   );

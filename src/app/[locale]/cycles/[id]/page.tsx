@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
-import { ActionForm } from "@/components/reporting/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { DueNote, StatusBadge } from "@/components/reporting/report-view";
 import { Link } from "@/i18n/navigation";
 import { measureHeading, measureLabel } from "@/shared/measure-label";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { ClientMessages } from "@/components/ui/client-messages";
-import { ActionForm } from "@/components/reporting/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { changedMeasures, DiffTable, DueNote, ItemView,  StatusBadge, Timeline } from "@/components/reporting/report-view";
 import { ReportExtras } from "@/components/reporting/report-extras";
 import { ReviewForm } from "@/components/reporting/review-form";

@@ -1,0 +1,71 @@
+import type { ReactNode } from "react";
+
+// The one table of the portal: columns declared as data, header cells with scope, a caption for
+// screen readers, numbers right-aligned in tabular figures, and a horizontal scroll on narrow
+// screens instead of a squeezed layout. Server components only (columns hold render functions).
+
+export type Column<Row> = {
+  /** stable key of the column (React key, test hook) */
+  key: string;
+  header: ReactNode;
+  cell: (row: Row, index: number) => ReactNode;
+  /** "number": right-aligned tabular figures */
+  kind?: "text" | "number" | "nowrap";
+  /** extra classes for the cells of this column */
+  className?: string;
+};
+
+type Props<Row> = {
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row, index: number) => string | number;
+  /** what the table holds, for screen readers (visually hidden unless `showCaption`) */
+  caption?: ReactNode;
+  showCaption?: boolean;
+  /** shown instead of the table when there are no rows */
+  empty?: ReactNode;
+  /** classes for a row, e.g. to mark late or returned rows (never the only signal: say it in a cell too) */
+  rowClassName?: (row: Row) => string | undefined;
+  /** the cell of the first column is the row's header (<th scope="row">) */
+  rowHeaders?: boolean;
+};
+
+const cellClass = (kind: Column<unknown>["kind"], extra?: string) =>
+  ["p-2", kind === "number" ? "text-right tabular-nums" : kind === "nowrap" ? "whitespace-nowrap" : "", extra ?? ""].filter(Boolean).join(" ");
+
+export function DataTable<Row>({ columns, rows, rowKey, caption, showCaption, empty, rowClassName, rowHeaders }: Props<Row>) {
+  if (rows.length === 0 && empty !== undefined) return <p className="text-stone-600">{empty}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse bg-white text-sm">
+        {caption !== undefined && <caption className={showCaption ? "mb-2 text-left font-semibold" : "sr-only"}>{caption}</caption>}
+        <thead>
+          <tr className="border-b-2 border-stone-400 text-left">
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className={cellClass(column.kind === "number" ? "number" : undefined, column.className)}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={rowKey(row, index)} className={["border-b border-stone-200 align-top", rowClassName?.(row) ?? ""].filter(Boolean).join(" ")}>
+              {columns.map((column, c) =>
+                rowHeaders && c === 0 ? (
+                  <th key={column.key} scope="row" className={`${cellClass(column.kind, column.className)} text-left font-normal`}>
+                    {column.cell(row, index)}
+                  </th>
+                ) : (
+                  <td key={column.key} className={cellClass(column.kind, column.className)}>
+                    {column.cell(row, index)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
