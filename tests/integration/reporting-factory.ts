@@ -3,6 +3,7 @@
 // real cycle (every unit, every measure) is tested on its own in reporting-cycles.test.ts.
 import type { ProgressStatus, ReportStatus } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
+import { chinaDay, dayToDate } from "@/server/reporting/dates";
 
 let counter = 0;
 const next = () => `${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
@@ -16,7 +17,8 @@ export const indicatorId = async (code: string) => (await db().indicator.findUni
 /** A planned cycle of its own, due `dueInDays` from today, with these measures (and their indicators) in scope. */
 export async function freshCycle(measureIds: number[] = [], dueInDays = 30) {
   const code = `T-${next()}`;
-  const dueOn = new Date(`${new Date(Date.now() + dueInDays * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`);
+  // counted from today in China, as the server counts (UTC's today is yesterday there after 16:00 UTC)
+  const dueOn = new Date(dayToDate(chinaDay(new Date())).getTime() + dueInDays * 86_400_000);
   const indicators = measureIds.length ? await db().indicator.findMany({ where: { measureId: { in: measureIds } }, select: { id: true } }) : [];
   return db().reportingCycle.create({
     data: {
