@@ -85,9 +85,11 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
         {rows.length === 0 ? (
           <p className="mt-2 text-stone-600">{t("empty")}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
+          // Ten columns overflow narrow windows, and no cell holds a link or button to tab to:
+          // the scrolling box itself takes focus (arrow keys scroll it) and is named by the caption.
+          <div role="region" aria-labelledby="audit-results-caption" tabIndex={0} className="mt-3 overflow-x-auto">
             <table className="w-full border-collapse bg-white text-sm">
-              <caption className="sr-only">{t("resultsCaption")}</caption>
+              <caption id="audit-results-caption" className="sr-only">{t("resultsCaption")}</caption>
               <thead>
                 <tr className="border-b-2 border-stone-400 text-left align-bottom">
                   <th scope="col" className="p-2">{t("colTime")}</th>
