@@ -3,7 +3,8 @@ import { executeAction, type ActionSpec } from "@/server/actions/define-action";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { extendDueDateSpec, openCycleSpec } from "@/server/reporting/actions";
-import { getCycle, getReportForEdit, listCycles, listMyReports } from "@/server/reporting/queries";
+import { getCycle, listCycles } from "@/server/reporting/cycle-queries";
+import { getReportForEdit, listMyReports } from "@/server/reporting/queries";
 import { actorFor, auditRowsSince, lastAuditId, testContext } from "../support/actors";
 import { freshReport, measureId, reportingSnapshot, unitId } from "./reporting-factory";
 
@@ -77,7 +78,7 @@ describe("opening a cycle", () => {
     expect(await getReportForEdit(finance, testContext(), summary.id)).toBeNull();
 
     const cycles = await listCycles(staff, testContext());
-    expect(cycles.find((c) => c.code === "SY2019")).toMatchObject({ status: "OPEN", reportCount: total, byStatus: { NOT_STARTED: total } });
+    expect(cycles.find((c) => c.code === "SY2019")).toMatchObject({ status: "OPEN", reportCount: total, byStatus: [{ status: "NOT_STARTED", count: total }] });
     const detail = (await getCycle(staff, testContext(), cycle.id))!;
     expect(detail.reports).toHaveLength(total);
     expect(detail.measureCount).toBe(reportable.length);

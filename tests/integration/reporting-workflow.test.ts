@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ReportStatus } from "@/generated/prisma/enums";
 import { executeAction, type ActionSpec } from "@/server/actions/define-action";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { publishReportSpec, reopenReportSpec, reviewReportSpec, saveDraftSpec, submitReportSpec } from "@/server/reporting/actions";
-import { getReportForEdit, getReportForReview, listMyReports, listReviewQueue } from "@/server/reporting/queries";
+import { getReportForEdit, listMyReports } from "@/server/reporting/queries";
+import { getReportForReview, listReviewQueue } from "@/server/reporting/review-queries";
 import { actorFor, auditRowsSince, lastAuditId, testContext } from "../support/actors";
 import { departmentId, freshReport, indicatorId, measureId, reportingSnapshot, unitId } from "./reporting-factory";
 
@@ -157,6 +159,41 @@ describe("a report from draft to publication", () => {
     expect(await run(reopenReportSpec, leader, { reportId: String(id), reason: "测试" })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await run(submitReportSpec, tiedong, { reportId: String(id), version: "9", idempotencyKey: randomUUID() })).toMatchObject({ ok: false, code: "CONFLICT", messageKey: "reportingErrors.staleVersion" });
     expect(await reportingSnapshot()).toBe(before);
+  });
+});
+
+describe("what the review page offers", () => {
+  // Written out from the workflow: review while submitted; reopen an approved report, withdraw a
+  // published one only as its publisher (the leader); publish an approved one only as the leader.
+  const OFFERED: Record<ReportStatus, { staff: string[]; leader: string[] }> = {
+    NOT_STARTED: { staff: [], leader: [] },
+    DRAFT: { staff: [], leader: [] },
+    SUBMITTED: { staff: ["review"], leader: ["review"] },
+    RETURNED: { staff: [], leader: [] },
+    APPROVED: { staff: ["reopen"], leader: ["reopen", "publish"] },
+    PUBLISHED: { staff: [], leader: ["reopen"] },
+  };
+  const offered = (may: Record<string, boolean>) => Object.keys(may).filter((k) => may[k]);
+
+  it("offers each reviewer exactly what the action then allows, in every status", async () => {
+    const attempt = {
+      review: (actor: Actor, id: number) => run(reviewReportSpec, actor, { reportId: String(id), decisions: items([{ measureId: m16, decision: "APPROVE" }, { measureId: m20, decision: "APPROVE" }]) }),
+      reopen: (actor: Actor, id: number) => run(reopenReportSpec, actor, { reportId: String(id), reason: "核对" }),
+      publish: (actor: Actor, id: number) => run(publishReportSpec, actor, { reportId: String(id) }),
+    };
+    for (const status of Object.keys(OFFERED) as ReportStatus[]) {
+      const expected = OFFERED[status];
+      for (const [who, reviewer] of [["staff", staff], ["leader", leader]] as const) {
+        for (const action of ["review", "reopen", "publish"] as const) {
+          const { id } = await tiedongReport({ status, progress: "UNDER_WAY" });
+          const view = (await getReportForReview(reviewer, testContext(), id))!;
+          expect(offered(view.may), `${who} on ${status}`).toEqual(expected[who]);
+          expect(view.report.outstanding, status).toBe(["NOT_STARTED", "DRAFT", "RETURNED"].includes(status));
+          const result = await attempt[action](reviewer, id);
+          expect(result.ok, `${action} as ${who} on ${status}: offered ${view.may[action]}, got ${JSON.stringify(result)}`).toBe(view.may[action]);
+        }
+      }
+    }
   });
 });
 

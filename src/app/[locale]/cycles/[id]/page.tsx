@@ -8,9 +8,8 @@ import { measureHeading, measureLabel } from "@/shared/measure-label";
 import { CycleDefinitionForm } from "@/components/reporting/cycle-definition-form";
 import { CycleScopeForm } from "@/components/reporting/cycle-scope-form";
 import { getCycleScope } from "@/server/reporting/cycle-scope-view";
-import { getCycle } from "@/server/reporting/queries";
+import { getCycle } from "@/server/reporting/cycle-queries";
 import { getCycleScopeOptions } from "@/server/reporting/scope-options";
-import { EDITABLE_STATUSES } from "@/server/reporting/state-machine";
 import { addReporters, extendDueDate, openCycle, updateCycle } from "@/actions/reporting";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
@@ -34,7 +33,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
     getFormatter(),
     searchParams,
     getCycleScope(actor, context, cycle.id),
-    cycle.status === "PLANNED" ? getCycleScopeOptions(actor, context) : null,
+    cycle.may.setUp ? getCycleScopeOptions(actor, context) : null,
   ]);
   const en = locale === "en";
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
@@ -59,7 +58,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
         </div>
       )}
 
-      {cycle.status === "PLANNED" && options && (
+      {cycle.may.setUp && options && (
         <ClientMessages namespaces={["reporting", "reportingErrors"]}>
           <details className="rounded border border-stone-300 bg-white p-4">
             <summary className="cursor-pointer font-semibold">{t("cycleForm.editTitle")}</summary>
@@ -121,7 +120,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
         </section>
       )}
 
-      {cycle.status === "OPEN" && scope && (scope.addableUnits.length > 0 || scope.addableDepartments.length > 0) && (
+      {cycle.may.addReporters && scope && (scope.addableUnits.length > 0 || scope.addableDepartments.length > 0) && (
         <section aria-labelledby="add-title" className="rounded border border-stone-300 bg-white p-4">
           <h2 id="add-title" className="text-lg font-semibold">{t("addReporters.title")}</h2>
           <ClientMessages namespaces={["reporting", "reportingErrors"]}>
@@ -190,9 +189,9 @@ export default async function CyclePage({ params, searchParams }: Props) {
                     {day(r.dueOn)}
                     {r.lastExtension && <span className="block text-xs text-stone-700">{t("cycles.extendedFrom", { date: day(r.lastExtension.previousDueOn), reason: r.lastExtension.reason })}</span>}
                   </td>
-                  <td className="p-2"><DueNote daysLeft={r.daysLeft} late={r.late} outstanding={EDITABLE_STATUSES.includes(r.status)} /></td>
+                  <td className="p-2"><DueNote daysLeft={r.daysLeft} late={r.late} outstanding={r.outstanding} /></td>
                   <td className="p-2">
-                    {cycle.status === "OPEN" && EDITABLE_STATUSES.includes(r.status) && (
+                    {r.may.extend && (
                       <Link href={`/cycles/${cycle.id}?extend=${r.id}#extend`} className="text-brand-800 underline">{t("cycles.extendLink")}</Link>
                     )}
                   </td>
