@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Link } from "@/i18n/navigation";
-import { can } from "@/server/auth/authorize";
 import { ROLES } from "@/shared/roles";
 import { listScopeOptions, listUsers, parseUserFilters, type UserFilters } from "@/server/users/queries";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
@@ -43,10 +42,10 @@ export default async function UsersPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="max-w-3xl text-stone-700">{t("intro")}</p>
         <p className="flex flex-wrap gap-4">
-          {can(actor, "user:create") && (
+          {data.may.create && (
             <Link href="/admin/users/new" className="rounded bg-green-800 px-4 py-2 font-medium text-white shadow">{t("createLink")}</Link>
           )}
-          {can(actor, "security-policy:update") && (
+          {data.may.updateSecurityPolicy && (
             <Link href="/admin/security-policy" className="py-2 text-brand-800 underline">{t("securityPolicyLink")}</Link>
           )}
         </p>
