@@ -9,7 +9,7 @@ import type { Fixture, Variant } from "./matrix-fixtures";
 import { buildReportWorkbook } from "@/server/reporting-excel/workbook";
 import { departmentId, freshCycle, freshReport, measureId, unitId, type ReportSetup } from "./reporting-factory";
 
-async function ownerFor(actor: Actor, variant: Variant): Promise<ReportSetup["owner"]> {
+export async function ownerFor(actor: Actor, variant: Variant): Promise<ReportSetup["owner"]> {
   if (actor.departmentId !== null) {
     return { departmentId: variant === "own" ? actor.departmentId : await departmentId(actor.departmentId === (await departmentId("STAFFING")) ? "FINANCE" : "STAFFING") };
   }
