@@ -26,6 +26,9 @@ describe("opening a cycle", () => {
     expect(await run(openCycleSpec, tiedong, { cycleId: String(cycle.id) })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await reportingSnapshot()).toBe(refusedBefore);
 
+    // planned: the page offers to change its definition and open it, no reporters to add yet
+    expect((await getCycle(staff, testContext(), cycle.id))!.may).toEqual({ setUp: true, addReporters: false });
+
     const since = await lastAuditId();
     const opened = await run(openCycleSpec, staff, { cycleId: String(cycle.id) });
     expect(opened).toMatchObject({ ok: true, data: { status: "OPEN" } });
@@ -81,6 +84,9 @@ describe("opening a cycle", () => {
     expect(cycles.find((c) => c.code === "SY2019")).toMatchObject({ status: "OPEN", reportCount: total, byStatus: [{ status: "NOT_STARTED", count: total }] });
     const detail = (await getCycle(staff, testContext(), cycle.id))!;
     expect(detail.reports).toHaveLength(total);
+    // open: reporters may be added, and every report still with its filer may get more time
+    expect(detail.may).toEqual({ setUp: false, addReporters: true });
+    expect(detail.reports.every((r) => r.outstanding && r.may.extend)).toBe(true);
     expect(detail.measureCount).toBe(reportable.length);
   });
 
