@@ -44,6 +44,7 @@ export const REPORTING_FIXTURES: Record<string, Fixture> = {
     variants: own,
     input: async (actor) => {
       const report = await freshReport({ owner: await ownerFor(actor, "own"), measures: [await m16()] });
+      await db().reportingCycle.update({ where: { id: report.cycleId }, data: { status: "OPEN" } });
       return { reportId: String(report.id), newDueOn: "2099-12-31", reason: "矩阵测试延期" };
     },
   },

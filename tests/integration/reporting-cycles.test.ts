@@ -102,6 +102,7 @@ describe("opening a cycle", () => {
 describe("extending a due date", () => {
   it("moves one report's due date with a reason, recorded in the timeline and the audit log", async () => {
     const report = await freshReport({ owner: { unitId: await unitId("210302") }, measures: [await measureId(16)], dueInDays: -2 });
+    await db().reportingCycle.update({ where: { id: report.cycleId }, data: { status: "OPEN" } });
     const since = await lastAuditId();
     const newDueOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     expect(await run(extendDueDateSpec, staff, { reportId: String(report.id), newDueOn, reason: "汛期影响统计" })).toEqual({ ok: true, data: { dueOn: newDueOn } });
@@ -116,6 +117,18 @@ describe("extending a due date", () => {
     expect(await run(extendDueDateSpec, staff, { reportId: String(report.id), newDueOn: "2020-01-01", reason: "提前" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { newDueOn: ["reportingErrors.extensionNotLater"] } });
     expect(await run(extendDueDateSpec, staff, { reportId: String(report.id), newDueOn, reason: "" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { reason: ["reportingErrors.reasonRequired"] } });
     expect(await run(extendDueDateSpec, tiedong, { reportId: String(report.id), newDueOn: "2099-01-01", reason: "自己延期" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await reportingSnapshot()).toBe(before);
+  });
+
+  it("refuses more time once the report is submitted or while its cycle is not open, changing nothing", async () => {
+    const owner = { unitId: await unitId("210302") };
+    const submitted = await freshReport({ owner, measures: [await measureId(16)], status: "SUBMITTED", dueInDays: -2 });
+    await db().reportingCycle.update({ where: { id: submitted.cycleId }, data: { status: "OPEN" } });
+    const planned = await freshReport({ owner, measures: [await measureId(16)] });
+    const before = await reportingSnapshot();
+    for (const report of [submitted, planned]) {
+      expect(await run(extendDueDateSpec, staff, { reportId: String(report.id), newDueOn: "2099-01-01", reason: "补交材料" })).toMatchObject({ ok: false, code: "CONFLICT", messageKey: "reportingErrors.extensionNotOutstanding" });
+    }
     expect(await reportingSnapshot()).toBe(before);
   });
 });
