@@ -1,15 +1,17 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { CycleStatus, IndicatorScope, IndicatorValueType, ItemReviewStatus, ProgressStatus, ReportStatus, ReviewAction } from "@/generated/prisma/enums";
+import type { CycleStatus, IndicatorScope, IndicatorValueType, ItemReviewStatus, ReportStatus, ReviewAction } from "@/generated/prisma/enums";
 import type { Actor, RequestContext } from "@/server/auth/actor";
-import { authorize, decide } from "@/server/auth/authorize";
+import { authorize } from "@/server/auth/authorize";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { daysLeft, isLate, isoDay } from "./dates";
 import { loadStructure, previousApprovedFor } from "./shared";
 import { diffSnapshots, type DiffEntry, type ReportSnapshot } from "./snapshot";
+import { reportAccess } from "./report-access";
 import { EDITABLE_STATUSES, lockedReason, transition } from "./state-machine";
 import { parseRecordId } from "@/shared/record-id";
+import { ITEM_FIELD_SELECT, itemFields } from "@/shared/reporting/report-fields";
 
 // Reads for the reporting pages. Each takes the actor and checks the permission against the
 // report row itself; a report outside the actor's scope comes back as null, like one that does
@@ -72,8 +74,14 @@ function summary(row: SummaryRow, now: Date): ReportSummary {
   };
 }
 
+/** A report in its filer's list: the summary, and whether it is still theirs to finish. */
+export type MyReportSummary = ReportSummary & {
+  /** still with its filer (not yet submitted, or returned): the due date still counts down */
+  outstanding: boolean;
+};
+
 /** The reports of the actor's own unit or department: open cycles first, then the past. */
-export async function listMyReports(actor: Actor | null, context: RequestContext): Promise<{ current: ReportSummary[]; past: ReportSummary[] }> {
+export async function listMyReports(actor: Actor | null, context: RequestContext): Promise<{ current: MyReportSummary[]; past: MyReportSummary[] }> {
   const allowed = await authorize(actor, "report:read", context, { type: "Report", unitId: actor?.unitId ?? null, departmentId: actor?.departmentId ?? null });
   const owners: Prisma.ReportWhereInput[] = [];
   if (allowed.unitId !== null) owners.push({ unitId: allowed.unitId });
@@ -81,9 +89,10 @@ export async function listMyReports(actor: Actor | null, context: RequestContext
   if (!owners.length) return { current: [], past: [] };
   const rows = await db().report.findMany({ where: { OR: owners }, orderBy: [{ cycle: { periodStart: "desc" } }, { id: "asc" }], select: summarySelect });
   const now = new Date();
+  const mine = (r: SummaryRow): MyReportSummary => ({ ...summary(r, now), outstanding: outstanding(r.status) });
   return {
-    current: rows.filter((r) => r.cycle.status === "OPEN").map((r) => summary(r, now)),
-    past: rows.filter((r) => r.cycle.status !== "OPEN").map((r) => summary(r, now)),
+    current: rows.filter((r) => r.cycle.status === "OPEN").map(mine),
+    past: rows.filter((r) => r.cycle.status !== "OPEN").map(mine),
   };
 }
 
@@ -116,7 +125,7 @@ async function loadReportView(reportId: number) {
   const [items, values, indicators, events, previousApproved] = await Promise.all([
     db().reportItem.findMany({
       where: { reportId },
-      select: { measureId: true, progress: true, notApplicableReason: true, narrative: true, reviewStatus: true, returnReason: true, measure: { select: { label: true, titleZh: true, titleEn: true, sortOrder: true } } },
+      select: { measureId: true, ...ITEM_FIELD_SELECT, reviewStatus: true, returnReason: true, measure: { select: { label: true, titleZh: true, titleEn: true, sortOrder: true } } },
     }),
     db().indicatorValue.findMany({ where: { reportId }, select: { indicatorId: true, subjectUnitId: true, numericValue: true, booleanValue: true, comment: true } }),
     db().indicator.findMany({
@@ -144,9 +153,7 @@ async function loadReportView(reportId: number) {
       titleZh: item.measure.titleZh,
       titleEn: item.measure.titleEn,
       item: {
-        progress: item.progress as ProgressStatus,
-        notApplicableReason: item.notApplicableReason,
-        narrative: item.narrative,
+        ...itemFields(item),
         reviewStatus: item.reviewStatus as ItemReviewStatus,
         returnReason: item.returnReason,
       },
@@ -218,7 +225,10 @@ async function loadReportView(reportId: number) {
   };
 }
 
-/** The report as its filer edits it; null when it does not exist or is not the actor's. */
+/**
+ * The report as its filer edits it (and the bureau reads it there), with what this viewer may do
+ * and why not; null when it does not exist or is not the actor's.
+ */
 export async function getReportForEdit(actor: Actor | null, context: RequestContext, reportId: number) {
   const id = parseRecordId(reportId);
   const owner = id === null ? null : await db().report.findUnique({ where: { id }, select: { id: true, unitId: true, departmentId: true } });
@@ -233,7 +243,17 @@ export async function getReportForEdit(actor: Actor | null, context: RequestCont
   const view = await loadReportView(owner.id);
   if (!view) return null;
   // Reviewers read the report here too, but only its filer can change it.
-  return { ...view, editable: view.editable && decide(actor, "report:edit", owner) === "ALLOW" };
+  const { may, filer, lockedReason } = reportAccess(actor, { ...owner, status: view.report.status });
+  return {
+    report: { ...view.report, outstanding: outstanding(view.report.status) },
+    measures: view.measures,
+    townships: view.townships,
+    timeline: view.timeline,
+    previousApproved: view.previousApproved,
+    may,
+    filer,
+    lockedReason,
+  };
 }
 
 /** Reports waiting for the bureau, oldest submission first; late ones flagged. */

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { DueNote, StatusBadge } from "@/components/reporting/report-view";
 import { Link } from "@/i18n/navigation";
-import { listMyReports, type ReportSummary } from "@/server/reporting/queries";
-import { EDITABLE_STATUSES } from "@/server/reporting/state-machine";
+import { listMyReports, type MyReportSummary } from "@/server/reporting/queries";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
 
@@ -25,7 +24,7 @@ export default async function MyReportsPage({ params }: Props) {
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
 
-  const table = (rows: ReportSummary[], caption: string, id: string) => (
+  const table = (rows: MyReportSummary[], caption: string, id: string) => (
     <div className="mt-3 overflow-x-auto">
       <table className="w-full border-collapse bg-white text-sm">
         <caption id={id} className="sr-only">{caption}</caption>
@@ -40,7 +39,7 @@ export default async function MyReportsPage({ params }: Props) {
         </thead>
         <tbody>
           {rows.map((r) => {
-            const outstanding = EDITABLE_STATUSES.includes(r.status);
+            const { outstanding } = r;
             return (
               <tr key={r.id} className="border-b border-stone-200 align-top">
                 <th scope="row" className="p-2 text-left font-normal">
