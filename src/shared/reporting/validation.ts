@@ -1,5 +1,5 @@
 import type { IndicatorValueType } from "@/generated/prisma/enums";
-import { ITEM_FIELD_KEYS, itemFieldErrors, REPORT_ITEM_FIELDS, type ItemFieldsInput } from "./report-fields";
+import { ITEM_FIELD_KEYS, itemFieldErrors, type ItemFieldsInput } from "./report-fields";
 
 // The rules a report's figures must meet, as a pure function of what was typed, so the same
 // answers come back on every save, at submission and in unit tests. Errors block saving;
@@ -7,7 +7,6 @@ import { ITEM_FIELD_KEYS, itemFieldErrors, REPORT_ITEM_FIELDS, type ItemFieldsIn
 // Keys: `item.<measureId>.<field>` and `value.<indicatorId>.<subjectUnitId>`; messages are keys in
 // the reportingErrors namespace. An item's own fields bring their rules from report-fields.ts.
 
-export const NARRATIVE_MAX = REPORT_ITEM_FIELDS.narrative.max;
 export const COMMENT_MAX = 1000;
 // Decimal(18, 4) holds 14 integer digits; no count or amount of one county comes near this.
 export const VALUE_MAX = 1_000_000_000_000;

@@ -11,6 +11,7 @@ import { DueNote, indicatorName, ItemView, StatusBadge, Timeline, unitOfMeasure 
 import { Link } from "@/i18n/navigation";
 import { measureHeading } from "@/shared/measure-label";
 import { getReportForEdit } from "@/server/reporting/queries";
+import { itemFormState } from "@/shared/reporting/report-fields";
 import type { IndicatorRule } from "@/shared/reporting/validation";
 import { saveDraft, submitReport } from "@/actions/reporting";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
@@ -94,9 +95,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       denominatorId: i.denominatorId,
     })),
   }));
-  const items: Record<number, ItemState> = Object.fromEntries(
-    data.measures.map((m) => [m.measureId, { progress: m.item.progress, notApplicableReason: m.item.notApplicableReason ?? "", narrative: m.item.narrative ?? "" }]),
-  );
+  const items: Record<number, ItemState> = Object.fromEntries(data.measures.map((m) => [m.measureId, itemFormState(m.item)]));
   const values: Record<string, ValueState> = {};
   for (const m of data.measures) {
     for (const i of m.indicators) {
@@ -128,7 +127,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <p>{t("report.how")}</p>
         {report.status === "RETURNED" && returnedCount > 0 && <p className="font-semibold text-red-900">{t("report.returnedNote", { count: returnedCount })}</p>}
       </section>
-      <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+      <ClientMessages namespaces={["reporting.form", "reporting.progress", "reportingErrors"]}>
         <ReportForm
           saveDraft={saveDraft}
           submitReport={submitReport}
