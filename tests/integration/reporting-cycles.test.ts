@@ -72,7 +72,7 @@ describe("opening a cycle", () => {
     expect(summary).toMatchObject({ status: "NOT_STARTED", dueOn: "2020-09-15", late: true });
     expect(summary.daysLeft).toBeLessThan(0);
     const view = (await getReportForEdit(tiedong, testContext(), summary.id))!;
-    expect(view.editable).toBe(true);
+    expect(view.may.edit).toBe(true);
     expect(view.townships.length).toBeGreaterThan(0);
     const dormitory = view.measures.flatMap((m) => m.indicators).find((i) => i.code === "M19_TOWNSHIP_HAS_TURNOVER_DORMITORY")!;
     expect(dormitory.values.map((v) => v.subjectUnitId)).toEqual(view.townships.map((t) => t.id));

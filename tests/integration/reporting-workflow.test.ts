@@ -66,7 +66,7 @@ describe("a report from draft to publication", () => {
     const locked = await run(saveDraftSpec, tiedong, { reportId: String(id), version: "3", items: items([{ measureId: m16, progress: "ACHIEVED" }]) });
     expect(locked).toMatchObject({ ok: false, code: "CONFLICT", messageKey: "reportingErrors.lockedSubmitted" });
     const view = await getReportForEdit(tiedong, testContext(), id);
-    expect(view).toMatchObject({ editable: false, lockedReason: "reportingErrors.lockedSubmitted" });
+    expect(view).toMatchObject({ may: { edit: false, submit: false, exportExcel: true, uploadEvidence: false }, filer: true, lockedReason: "reportingErrors.lockedSubmitted" });
     expect((await listReviewQueue(staff, testContext())).map((r) => r.id)).toContain(id);
 
     // a return needs a reason at each returned item
@@ -84,7 +84,7 @@ describe("a report from draft to publication", () => {
     });
     expect(returned).toEqual({ ok: true, data: { status: "RETURNED" } });
     const back = await getReportForEdit(tiedong, testContext(), id);
-    expect(back).toMatchObject({ editable: true, lockedReason: null, report: { status: "RETURNED", version: 4 } });
+    expect(back).toMatchObject({ may: { edit: true, submit: true }, lockedReason: null, report: { status: "RETURNED", version: 4 } });
     expect(back!.measures.find((m) => m.measureId === m20)!.item).toMatchObject({ reviewStatus: "RETURNED", returnReason: "交流人数与名单不符" });
 
     // correct and resubmit; a RETURNED report stays RETURNED while it is corrected
@@ -236,6 +236,39 @@ describe("who may see and change a report", () => {
     expect([...mine.current, ...mine.past].map((r) => r.id)).not.toContain(other.id);
     const view = await getReportForEdit(finance, testContext(), own.id);
     expect(view).toMatchObject({ report: { department: { code: "FINANCE" }, status: "SUBMITTED" }, measures: [{ measureId: m16, indicators: [] }] });
+  });
+});
+
+describe("what the report page offers each viewer (the view model)", () => {
+  it("lets the filer edit their own unit's draft, locks it once submitted, and tells the bureau it only reads", async () => {
+    const draft = await tiedongReport({ status: "DRAFT" });
+    expect(await getReportForEdit(tiedong, testContext(), draft.id)).toMatchObject({
+      report: { status: "DRAFT", outstanding: true },
+      may: { edit: true, submit: true, exportExcel: true, uploadEvidence: true },
+      filer: true,
+      lockedReason: null,
+    });
+    // the bureau reads the same draft but does not file it
+    expect(await getReportForEdit(staff, testContext(), draft.id)).toMatchObject({
+      may: { edit: false, submit: false, exportExcel: true, uploadEvidence: false },
+      filer: false,
+      lockedReason: "reportingErrors.lockedNotFiler",
+    });
+
+    const submitted = await tiedongReport({ status: "SUBMITTED" });
+    expect(await getReportForEdit(tiedong, testContext(), submitted.id)).toMatchObject({
+      report: { status: "SUBMITTED", outstanding: false },
+      may: { edit: false, submit: false, exportExcel: true, uploadEvidence: false },
+      filer: true,
+      lockedReason: "reportingErrors.lockedSubmitted",
+    });
+    // a submitted report is locked for everyone, and that is the reason the bureau is given too
+    expect(await getReportForEdit(staff, testContext(), submitted.id)).toMatchObject({ may: { edit: false }, filer: false, lockedReason: "reportingErrors.lockedSubmitted" });
+
+    const mine = await listMyReports(tiedong, testContext());
+    const listed = new Map([...mine.current, ...mine.past].map((r) => [r.id, r]));
+    expect(listed.get(draft.id)).toMatchObject({ status: "DRAFT", outstanding: true });
+    expect(listed.get(submitted.id)).toMatchObject({ status: "SUBMITTED", outstanding: false });
   });
 });
 

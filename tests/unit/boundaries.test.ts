@@ -59,14 +59,9 @@ describe("layer boundaries", () => {
       ...[...text.matchAll(/^import\s+\{([^}]*)\}\s+from\s+["']@\/server\/auth\/authorize["']/gm)].flatMap((m) => m[1]!.split(",").map((name) => name.trim()).filter((name) => name === "can" || name === "decide")),
       ...valueImports(text).filter((s) => s === "@/server/auth/permissions" || s === "@/server/reporting/state-machine"),
     ];
-    const WAITING: Record<string, string> = {
-      // the filer's report page moves its decisions into getReportForEdit on its own branch
-      "src/app/[locale]/reports/[id]/page.tsx": "can() and EDITABLE_STATUSES",
-    };
     const ui = files.filter(({ file }) => file.startsWith("src/app/") || file.startsWith("src/components/"));
     const asking = ui.filter(({ text }) => asksItself(text).length > 0).map(({ file, text }) => `${file}: ${asksItself(text).join(", ")}`);
-    expect(asking.filter((line) => !Object.keys(WAITING).some((file) => line.startsWith(`${file}:`)))).toEqual([]);
-    expect(Object.keys(WAITING).filter((file) => !asking.some((line) => line.startsWith(`${file}:`))), "no longer asks itself: remove it from WAITING").toEqual([]);
+    expect(asking).toEqual([]);
   });
 
   it("declares 'use server' entry points only in src/actions", () => {

@@ -6,6 +6,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { saveDraftSpec } from "@/server/reporting/drafts";
 import { loadStructure, previousApprovedFor, readInput, reportIdField, reportTarget } from "@/server/reporting/shared";
+import { itemFields } from "@/shared/reporting/report-fields";
 import { validateReport, valueKey, type ReportInput } from "@/shared/reporting/validation";
 import { buildReportWorkbook, parseReportWorkbook, type ImportProblem, type WorkbookContent } from "./workbook";
 
@@ -44,7 +45,7 @@ async function loadContent(tx: Prisma.TransactionClient, reportId: number): Prom
         return u ? [{ unitId: u.id, code: u.code, nameZh: u.nameZh }] : [];
       }),
     })),
-    items: new Map(input.items.map((i) => [i.measureId, { progress: i.progress, notApplicableReason: i.notApplicableReason ?? null, narrative: i.narrative ?? null }])),
+    items: new Map(input.items.map((i) => [i.measureId, itemFields(i)])),
     values: new Map(input.values.map((v) => [`${v.indicatorId}:${v.subjectUnitId}`, { value: v.value, comment: v.comment ?? null }])),
   };
 }

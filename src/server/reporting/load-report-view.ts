@@ -1,9 +1,10 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { CycleStatus, IndicatorScope, IndicatorValueType, ItemReviewStatus, ProgressStatus, ReportStatus, ReviewAction } from "@/generated/prisma/enums";
+import type { CycleStatus, IndicatorScope, IndicatorValueType, ItemReviewStatus, ReportStatus, ReviewAction } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
 import { daysLeft, isoDay } from "./dates";
 import { lateOf, outstanding } from "./report-summary";
+import { ITEM_FIELD_SELECT, itemFields } from "@/shared/reporting/report-fields";
 import { loadStructure, previousApprovedFor } from "./shared";
 import { lockedReason, transition } from "./state-machine";
 
@@ -51,7 +52,7 @@ export async function loadReportView(reportId: number) {
   const [items, values, indicators, events, previousApproved] = await Promise.all([
     db().reportItem.findMany({
       where: { reportId },
-      select: { measureId: true, progress: true, notApplicableReason: true, narrative: true, reviewStatus: true, returnReason: true, measure: { select: { label: true, titleZh: true, titleEn: true, sortOrder: true } } },
+      select: { measureId: true, ...ITEM_FIELD_SELECT, reviewStatus: true, returnReason: true, measure: { select: { label: true, titleZh: true, titleEn: true, sortOrder: true } } },
     }),
     db().indicatorValue.findMany({ where: { reportId }, select: { indicatorId: true, subjectUnitId: true, numericValue: true, booleanValue: true, comment: true } }),
     db().indicator.findMany({
@@ -79,9 +80,7 @@ export async function loadReportView(reportId: number) {
       titleZh: item.measure.titleZh,
       titleEn: item.measure.titleEn,
       item: {
-        progress: item.progress as ProgressStatus,
-        notApplicableReason: item.notApplicableReason,
-        narrative: item.narrative,
+        ...itemFields(item),
         reviewStatus: item.reviewStatus as ItemReviewStatus,
         returnReason: item.returnReason,
       },

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor, RequestContext } from "@/server/auth/actor";
-import { authorize, decide } from "@/server/auth/authorize";
+import { authorize } from "@/server/auth/authorize";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { loadReportView } from "./load-report-view";
+import { reportAccess } from "./report-access";
 import { summary, summarySelect, type ReportSummary } from "./report-summary";
 import { parseRecordId } from "@/shared/record-id";
 
@@ -30,7 +31,10 @@ export async function listMyReports(actor: Actor | null, context: RequestContext
   };
 }
 
-/** The report as its filer edits it; null when it does not exist or is not the actor's. */
+/**
+ * The report as its filer edits it (and the bureau reads it there), with what this viewer may do
+ * and why not; null when it does not exist or is not the actor's.
+ */
 export async function getReportForEdit(actor: Actor | null, context: RequestContext, reportId: number) {
   const id = parseRecordId(reportId);
   const owner = id === null ? null : await db().report.findUnique({ where: { id }, select: { id: true, unitId: true, departmentId: true } });
@@ -45,5 +49,15 @@ export async function getReportForEdit(actor: Actor | null, context: RequestCont
   const view = await loadReportView(owner.id);
   if (!view) return null;
   // Reviewers read the report here too, but only its filer can change it.
-  return { ...view, editable: view.editable && decide(actor, "report:edit", owner) === "ALLOW" };
+  const { may, filer, lockedReason } = reportAccess(actor, { ...owner, status: view.report.status });
+  return {
+    report: view.report,
+    measures: view.measures,
+    townships: view.townships,
+    timeline: view.timeline,
+    previousApproved: view.previousApproved,
+    may,
+    filer,
+    lockedReason,
+  };
 }

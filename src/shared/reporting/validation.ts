@@ -1,20 +1,19 @@
-import type { IndicatorValueType, ProgressStatus } from "@/generated/prisma/enums";
+import type { IndicatorValueType } from "@/generated/prisma/enums";
+import { ITEM_FIELD_KEYS, itemFieldErrors, type ItemFieldsInput } from "./report-fields";
 
 // The rules a report's figures must meet, as a pure function of what was typed, so the same
 // answers come back on every save, at submission and in unit tests. Errors block saving;
 // warnings never do, but each needs the filer's comment before the report can be submitted.
 // Keys: `item.<measureId>.<field>` and `value.<indicatorId>.<subjectUnitId>`; messages are keys in
-// the reportingErrors namespace.
+// the reportingErrors namespace. An item's own fields bring their rules from report-fields.ts.
 
-export const NARRATIVE_MAX = 4000;
-export const REASON_MAX = 1000;
 export const COMMENT_MAX = 1000;
 // Decimal(18, 4) holds 14 integer digits; no count or amount of one county comes near this.
 export const VALUE_MAX = 1_000_000_000_000;
 /** A change larger than this share of last approved cycle's figure asks for a comment. */
 export const LARGE_CHANGE = 0.5;
 
-export type ItemInput = { measureId: number; progress: ProgressStatus; notApplicableReason?: string | null; narrative?: string | null };
+export type ItemInput = { measureId: number } & ItemFieldsInput;
 export type ValueInput = { indicatorId: number; subjectUnitId: number; value: string; comment?: string | null };
 export type ReportInput = { items: ItemInput[]; values: ValueInput[] };
 
@@ -83,9 +82,8 @@ export function validateReport(input: ReportInput, indicators: IndicatorRule[], 
   const notApplicable = new Set(input.items.filter((i) => i.progress === "NOT_APPLICABLE").map((i) => i.measureId));
 
   for (const item of input.items) {
-    if (item.progress === "NOT_APPLICABLE" && !item.notApplicableReason?.trim()) add(errors, itemKey(item.measureId, "notApplicableReason"), "reportingErrors.notApplicableReasonRequired");
-    if ((item.notApplicableReason?.length ?? 0) > REASON_MAX) add(errors, itemKey(item.measureId, "notApplicableReason"), "reportingErrors.reasonTooLong");
-    if ((item.narrative?.length ?? 0) > NARRATIVE_MAX) add(errors, itemKey(item.measureId, "narrative"), "reportingErrors.narrativeTooLong");
+    const found = itemFieldErrors(item);
+    for (const field of ITEM_FIELD_KEYS) for (const message of found[field] ?? []) add(errors, itemKey(item.measureId, field), message);
   }
 
   const parsed = new Map<string, ParsedValue>();
