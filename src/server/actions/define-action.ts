@@ -6,6 +6,7 @@ import { authorize, type ScopeTarget } from "@/server/auth/authorize";
 import { scopeFor, type Permission } from "@/server/auth/permissions";
 import { recordAudit, type AuditEntry } from "@/server/audit/record-audit";
 import { AppError } from "@/server/errors";
+import { requestLogger } from "@/server/logger";
 import type { ActionResult } from "@/shared/action-result";
 
 export type { ActionResult };
@@ -108,7 +109,7 @@ export async function executeAction<S extends z.ZodType, T>(
       return { ok: false, code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors, values: safeValues(rawObject) };
     }
     if (isUniqueViolation(error)) return { ok: false, code: "CONFLICT", messageKey: "errors.CONFLICT", values: safeValues(rawObject) };
-    console.error(JSON.stringify({ level: "error", msg: "action failed", action: spec.name, requestId: context.requestId, error: String(error), stack: (error as Error)?.stack }));
+    requestLogger(context.requestId).error({ action: spec.name, err: error }, "action failed");
     return { ok: false, code: "UNEXPECTED", messageKey: "errors.UNEXPECTED", values: safeValues(rawObject) };
   }
 }
