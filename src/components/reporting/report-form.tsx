@@ -9,6 +9,7 @@ import { NARRATIVE_MAX, submitBlockers, validateReport, type ReportInput } from 
 import { PROGRESS_VALUES, type FormIndicator, type FormMeasure, type FormSubject, type ItemState, type ProgressValue, type ReportFormProps, type ValueState } from "./form-types";
 import { figureKey } from "./ratio";
 import { RatioDisplay } from "./ratio-display";
+import type { MessageKey } from "@/i18n/message-files";
 
 // The report form keeps everything typed in React state, never only in the DOM: a refusal
 // (validation, a stale version, an expired session) re-renders the same state, so nothing is
@@ -336,13 +337,13 @@ type MeasureProps = {
   previous: Record<string, string>;
   unit: FormSubject;
   townships: FormSubject[];
-  warningsAt: (field: string) => string[] | undefined;
-  errorsAt: (field: string) => string[] | undefined;
+  warningsAt: (field: string) => MessageKey[] | undefined;
+  errorsAt: (field: string) => MessageKey[] | undefined;
   onItem: (patch: Partial<ItemState>) => void;
   onValue: (key: string, patch: Partial<ValueState>) => void;
 };
 
-function FieldError({ id, messages }: { id: string; messages: string[] | undefined }) {
+function FieldError({ id, messages }: { id: string; messages: MessageKey[] | undefined }) {
   const t = useTranslations();
   if (!messages) return null;
   return (
@@ -519,8 +520,8 @@ type FigureProps = {
   subject: FormSubject;
   state: ValueState;
   previous: string | undefined;
-  warnings: string[] | undefined;
-  errorsAt: (field: string) => string[] | undefined;
+  warnings: MessageKey[] | undefined;
+  errorsAt: (field: string) => MessageKey[] | undefined;
   onValue: (key: string, patch: Partial<ValueState>) => void;
 };
 
@@ -579,7 +580,7 @@ function FigureField({ indicator, subject, state, previous, warnings, errorsAt, 
   );
 }
 
-function Warning({ field, warnings, state, commentErrors, onValue }: { field: string; warnings: string[] | undefined; state: ValueState; commentErrors: string[] | undefined; onValue: (patch: Partial<ValueState>) => void }) {
+function Warning({ field, warnings, state, commentErrors, onValue }: { field: string; warnings: MessageKey[] | undefined; state: ValueState; commentErrors: MessageKey[] | undefined; onValue: (patch: Partial<ValueState>) => void }) {
   const t = useTranslations("reporting.form");
   const tAll = useTranslations();
   const id = `field-${field}.comment`;
@@ -632,7 +633,7 @@ function CellInput(props: CellProps) {
   );
 }
 
-type CellProps = { indicator: FormIndicator; subject: FormSubject; state: ValueState; errors: string[] | undefined; warnings: string[] | undefined; onValue: (key: string, patch: Partial<ValueState>) => void };
+type CellProps = { indicator: FormIndicator; subject: FormSubject; state: ValueState; errors: MessageKey[] | undefined; warnings: MessageKey[] | undefined; onValue: (key: string, patch: Partial<ValueState>) => void };
 
 function CellValue({ indicator, subject, state, errors, onValue }: CellProps) {
   const t = useTranslations("reporting.form");

@@ -1,6 +1,7 @@
 import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import type { Messages } from "@/i18n/message-files";
 import type { getReportForEdit, ReviewEventView } from "@/server/reporting/queries";
 import type { DiffEntry } from "@/server/reporting/snapshot";
 import { measureHeading } from "@/shared/measure-label";
@@ -195,7 +196,10 @@ export async function DiffTable({ entries, measures, locale, previousSequence, s
   const subjectName = (indicatorId: number, subjectUnitId: number) => indicators.get(indicatorId)?.indicator.values.find((v) => v.subjectUnitId === subjectUnitId)?.subjectNameZh ?? "";
   const show = (entry: DiffEntry, value: string | null) => {
     if (value === null || value === "") return "—";
-    if (entry.field === "progress") return t.has(`progress.${value}`) ? t(`progress.${value}`) : value;
+    if (entry.field === "progress") {
+      const key = `progress.${value}` as `progress.${keyof Messages["reporting"]["progress"]}`;
+      return t.has(key) ? t(key) : value;
+    }
     if (entry.field === "value" && (value === "true" || value === "false")) return value === "true" ? t("form.yes") : t("form.no");
     return value;
   };

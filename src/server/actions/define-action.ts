@@ -8,6 +8,7 @@ import { recordAudit, type AuditEntry } from "@/server/audit/record-audit";
 import { AppError } from "@/server/errors";
 import { requestLogger } from "@/server/logger";
 import type { ActionResult } from "@/shared/action-result";
+import type { MessageKey } from "@/i18n/message-files";
 
 export type { ActionResult };
 
@@ -81,10 +82,11 @@ export async function executeAction<S extends z.ZodType, T>(
     }
     const parsed = spec.input.safeParse(rawObject);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
+      const fieldErrors: Record<string, MessageKey[]> = {};
       for (const issue of parsed.error.issues) {
         const key = issue.path.join(".") || "_form";
-        (fieldErrors[key] ??= []).push(issue.message);
+        // the input schemas give message keys as their messages (zod types them as strings)
+        (fieldErrors[key] ??= []).push(issue.message as MessageKey);
       }
       return { ok: false, code: "VALIDATION", messageKey: "errors.VALIDATION", fieldErrors, values: safeValues(rawObject) };
     }

@@ -5,6 +5,7 @@ import { commonPasswords } from "./common-passwords";
 import { verifyPassword } from "./password-hash";
 import { isAdministrator } from "@/shared/roles";
 import type { SecurityPolicy } from "./security-policy";
+import type { MessageKey } from "@/i18n/message-files";
 
 // The rules for a new password (OWASP ASVS 5.0 V6.2, NIST SP 800-63B): long enough, not one
 // everybody tries first, not built from the username or the portal's own name, and not the
@@ -31,7 +32,7 @@ export const PASSWORD_PROBLEMS = {
   contextWords: "auth.password.contextWords",
   sameAsCurrent: "auth.password.sameAsCurrent",
   recentlyUsed: "auth.password.recentlyUsed",
-} as const;
+} as const satisfies Record<string, MessageKey>;
 
 // Words anyone guessing a password for this portal tries first (ASVS 6.2.11).
 const CONTEXT_WORDS = ["anshan", "鞍山", "鞍山市", "jiaoyu", "jiaoyuju", "教育", "教育局", "education", "edu", "policy", "zhengce", "政策", "jiance", "监测", "portal", "admin", "welcome"];
@@ -62,11 +63,11 @@ function madeOfContextWords(password: string, username: string): boolean {
  * Checks a new password against the policy. `history` is the account's current and earlier
  * hashes; without it, and with a userId, they are read from the database. Returns message keys.
  */
-export async function checkNewPassword(input: NewPassword, policy: PasswordRules, history?: PasswordHistoryHashes): Promise<string[]> {
+export async function checkNewPassword(input: NewPassword, policy: PasswordRules, history?: PasswordHistoryHashes): Promise<MessageKey[]> {
   const { password, username, role } = input;
   const length = passwordLength(password);
   if (length > PASSWORD_MAX_LENGTH) return [PASSWORD_PROBLEMS.tooLong];
-  const problems: string[] = [];
+  const problems: MessageKey[] = [];
   if (length < policy.passwordMinLength) problems.push(PASSWORD_PROBLEMS.tooShort);
   if (isCommon(password, await commonPasswords())) problems.push(PASSWORD_PROBLEMS.common);
   const name = username.trim().toLowerCase();

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { IndicatorValueType, ProgressStatus } from "@/generated/prisma/enums";
+import type { MessageKey } from "@/i18n/message-files";
 
 // The offline round trip: a unit downloads its report as a pre-filled workbook, fills it in
 // Excel or WPS, and uploads it. Codes are locked, inputs carry Excel's own validation, and
@@ -111,7 +112,7 @@ export async function buildReportWorkbook(content: WorkbookContent): Promise<Buf
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export type ImportProblem = { sheet: string; row: number; cell: string; messageKey: string };
+export type ImportProblem = { sheet: string; row: number; cell: string; messageKey: MessageKey };
 export type ParsedImport = {
   version: number | null;
   items: { measureId: number; progress: ProgressStatus; notApplicableReason: string | null; narrative: string | null }[];
