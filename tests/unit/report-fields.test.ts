@@ -92,7 +92,7 @@ describe("report item fields (report-fields.ts)", () => {
     const missing: string[] = [];
     for (const key of ITEM_FIELD_KEYS) {
       const field = reportItemField(key);
-      const keys = [field.labelKey];
+      const keys: string[] = [field.labelKey];
       if (field.kind === "choice") {
         keys.push(...field.options.map((o) => `${field.optionsKey}.${o}`));
         // what the import says about a cell that holds none of the answers
@@ -100,7 +100,7 @@ describe("report item fields (report-fields.ts)", () => {
         expect(refused.ok).toBe(false);
         if (!refused.ok) keys.push(refused.messageKey);
       } else {
-        keys.push(field.tooLongKey, ...[field.hintKey, field.emptyViewKey, field.requiredKey].filter((k): k is string => !!k));
+        keys.push(field.tooLongKey, ...[field.hintKey, field.emptyViewKey, field.requiredKey].filter((k) => k !== undefined));
       }
       for (const k of keys) if (typeof lookup(tree, k) !== "string") missing.push(`${key}: ${k}`);
     }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { MessageKey } from "@/i18n/message-files";
 import { useTranslations } from "next-intl";
 import { FieldError } from "@/components/ui/form-kit";
 import { valueKey } from "@/shared/reporting/validation";
@@ -17,8 +18,8 @@ type FigureProps = {
   subject: FormSubject;
   state: ValueState;
   previous: string | undefined;
-  warnings: string[] | undefined;
-  errorsAt: (field: string) => string[] | undefined;
+  warnings: MessageKey[] | undefined;
+  errorsAt: (field: string) => MessageKey[] | undefined;
   onValue: (key: string, patch: Partial<ValueState>) => void;
 };
 
@@ -77,7 +78,7 @@ export function FigureField({ indicator, subject, state, previous, warnings, err
   );
 }
 
-function Warning({ field, warnings, state, commentErrors, onValue }: { field: string; warnings: string[] | undefined; state: ValueState; commentErrors: string[] | undefined; onValue: (patch: Partial<ValueState>) => void }) {
+function Warning({ field, warnings, state, commentErrors, onValue }: { field: string; warnings: MessageKey[] | undefined; state: ValueState; commentErrors: MessageKey[] | undefined; onValue: (patch: Partial<ValueState>) => void }) {
   const t = useTranslations("reporting.form");
   const tAll = useTranslations();
   const id = `field-${field}.comment`;
@@ -130,7 +131,7 @@ export function FigureCell(props: CellProps) {
   );
 }
 
-type CellProps = { indicator: FormIndicator; subject: FormSubject; state: ValueState; errors: string[] | undefined; warnings: string[] | undefined; onValue: (key: string, patch: Partial<ValueState>) => void };
+type CellProps = { indicator: FormIndicator; subject: FormSubject; state: ValueState; errors: MessageKey[] | undefined; warnings: MessageKey[] | undefined; onValue: (key: string, patch: Partial<ValueState>) => void };
 
 function CellValue({ indicator, subject, state, errors, onValue }: CellProps) {
   const t = useTranslations("reporting.form");

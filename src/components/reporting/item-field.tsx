@@ -1,8 +1,9 @@
 "use client";
 
+import type { MessageKey } from "@/i18n/message-files";
 import { useTranslations } from "next-intl";
 import { FieldError } from "@/components/ui/form-kit";
-import { reportItemField, type ItemFieldKey } from "@/shared/reporting/report-fields";
+import { optionMessageKey, reportItemField, type ItemFieldKey } from "@/shared/reporting/report-fields";
 import { itemKey } from "@/shared/reporting/validation";
 import type { ItemState } from "./form-types";
 
@@ -16,7 +17,7 @@ type Props = {
   measureId: number;
   fieldKey: ItemFieldKey;
   item: ItemState;
-  errors: string[] | undefined;
+  errors: MessageKey[] | undefined;
   onItem: (patch: Partial<ItemState>) => void;
 };
 
@@ -37,7 +38,7 @@ export function ItemField({ measureId, fieldKey, item, errors, onItem }: Props) 
             return (
               <label key={option} htmlFor={id} className="flex items-center gap-2">
                 <input id={id} type="radio" name={`${fieldKey}-${measureId}`} value={option} checked={value === option} onChange={() => onItem({ [fieldKey]: option })} className="h-5 w-5" />
-                {t(`${field.optionsKey}.${option}`)}
+                {t(optionMessageKey(field, option))}
               </label>
             );
           })}

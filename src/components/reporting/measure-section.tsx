@@ -1,5 +1,6 @@
 "use client";
 
+import type { MessageKey } from "@/i18n/message-files";
 import { useTranslations } from "next-intl";
 import { fieldApplies, ITEM_FIELD_KEYS } from "@/shared/reporting/report-fields";
 import { itemKey, valueKey } from "@/shared/reporting/validation";
@@ -20,8 +21,8 @@ type MeasureProps = {
   previous: Record<string, string>;
   unit: FormSubject;
   townships: FormSubject[];
-  warningsAt: (field: string) => string[] | undefined;
-  errorsAt: (field: string) => string[] | undefined;
+  warningsAt: (field: string) => MessageKey[] | undefined;
+  errorsAt: (field: string) => MessageKey[] | undefined;
   onItem: (patch: Partial<ItemState>) => void;
   onValue: (key: string, patch: Partial<ValueState>) => void;
 };

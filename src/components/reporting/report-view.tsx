@@ -7,7 +7,7 @@ import type { DiffEntry } from "@/server/reporting/snapshot";
 import { measureHeading } from "@/shared/measure-label";
 import { formatRatio, ratioOf } from "./ratio";
 import { localName } from "@/shared/local-name";
-import { fieldApplies, ITEM_FIELD_KEYS, reportItemField, type ItemFieldKey } from "@/shared/reporting/report-fields";
+import { fieldApplies, ITEM_FIELD_KEYS, optionMessageKey, reportItemField, type ItemFieldKey } from "@/shared/reporting/report-fields";
 
 // Read-only pieces shared by the filer's locked report, the reviewer's page and the lists:
 // rendered on the server, no JavaScript.
@@ -74,7 +74,7 @@ export async function ItemView({ measure, locale, changedKeys }: { measure: Meas
             <Fragment key={key}>
               <dt className="font-medium">{tAll(field.labelKey)}</dt>
               {field.kind === "choice" ? (
-                <dd className={marked}>{tAll(`${field.optionsKey}.${value}`)}</dd>
+                <dd className={marked}>{tAll(optionMessageKey(field, String(value)))}</dd>
               ) : (
                 <dd className={`whitespace-pre-line ${marked}`}>{value || (field.emptyViewKey ? <span className="text-stone-600">{tAll(field.emptyViewKey)}</span> : "—")}</dd>
               )}
@@ -203,13 +203,13 @@ export async function DiffTable({ entries, measures, locale, previousSequence, s
   const itemField = (entry: DiffEntry) => (entry.kind === "item" ? reportItemField(entry.field as ItemFieldKey) : null);
   const fieldName = (entry: DiffEntry) => {
     const field = itemField(entry);
-    return field ? tAll(field.labelKey) : t(`diff.field.${entry.field}`);
+    return field ? tAll(field.labelKey) : t(`diff.field.${entry.field as "value" | "comment"}`);
   };
   const show = (entry: DiffEntry, value: string | null) => {
     if (value === null || value === "") return "—";
     const field = itemField(entry);
     // an answer a later version no longer offers is shown as it was stored
-    if (field?.kind === "choice") return tAll.has(`${field.optionsKey}.${value}`) ? tAll(`${field.optionsKey}.${value}`) : value;
+    if (field?.kind === "choice") return tAll.has(optionMessageKey(field, value)) ? tAll(optionMessageKey(field, value)) : value;
     if (entry.field === "value" && (value === "true" || value === "false")) return value === "true" ? t("form.yes") : t("form.no");
     return value;
   };

@@ -4,6 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { parseRecordId, recordIdField } from "@/shared/record-id";
+import type { MessageKey } from "@/i18n/message-files";
 
 /** The record an action works on, from a form's hidden field; anything else is "no such record". */
 export const recordId = recordIdField("adminOrg.noSuchRecord");
@@ -28,7 +29,7 @@ export const optionalText = (max: number, tooLongKey: string) =>
 /** Why an organisational record changed: required, so that its history explains itself. */
 export const changeReason = z.string({ error: "adminOrg.reasonRequired" }).trim().min(2, "adminOrg.reasonRequired").max(500, "adminOrg.reasonTooLong");
 
-export const fieldError = (field: string, key: string) => new AppError("VALIDATION", "errors.VALIDATION", { [field]: [key] });
+export const fieldError = (field: string, key: MessageKey) => new AppError("VALIDATION", "errors.VALIDATION", { [field]: [key] });
 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";

@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { saveDraftSpec } from "@/server/reporting/drafts";
 import { loadStructure, previousApprovedFor, readInput, reportIdField, reportTarget } from "@/server/reporting/shared";
 import { itemFields } from "@/shared/reporting/report-fields";
-import { validateReport, valueKey, type ReportInput } from "@/shared/reporting/validation";
+import { validateReport, valueKey, type Findings, type ReportInput } from "@/shared/reporting/validation";
 import { buildReportWorkbook, parseReportWorkbook, type ImportProblem, type WorkbookContent } from "./workbook";
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -115,7 +115,7 @@ export const importReportWorkbookSpec = defineAction({
       values: [...new Map([...loaded.stored.values, ...parsed.values].map((v) => [valueKey(v.indicatorId, v.subjectUnitId), v])).values()],
     };
     const { errors, warnings } = validateReport(merged, loaded.structure.indicators, loaded.previous);
-    const located = (findings: Record<string, string[]>) =>
+    const located = (findings: Findings) =>
       Object.entries(findings).flatMap(([key, keys]) => {
         const at = parsed.cells.get(key) ?? { sheet: "—", row: 0, cell: key };
         return keys.map((messageKey) => ({ ...at, messageKey }));

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { IndicatorValueType } from "@/generated/prisma/enums";
+import type { MessageKey } from "@/i18n/message-files";
 import { emptyItem, excelCellText, ITEM_FIELD_KEYS, reportItemField, type ItemFields } from "@/shared/reporting/report-fields";
 
 // The offline round trip: a unit downloads its report as a pre-filled workbook, fills it in
@@ -111,7 +112,7 @@ export async function buildReportWorkbook(content: WorkbookContent): Promise<Buf
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export type ImportProblem = { sheet: string; row: number; cell: string; messageKey: string };
+export type ImportProblem = { sheet: string; row: number; cell: string; messageKey: MessageKey };
 export type ParsedImport = {
   version: number | null;
   items: ({ measureId: number } & ItemFields)[];

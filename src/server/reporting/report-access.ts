@@ -1,3 +1,4 @@
+import type { MessageKey } from "@/i18n/message-files";
 import "server-only";
 import type { ReportStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
@@ -22,7 +23,7 @@ export type ReportAccess = {
   /** the viewer files this report (its unit's or department's staff), whatever its status */
   filer: boolean;
   /** why the viewer cannot edit (a message key), null when they can */
-  lockedReason: string | null;
+  lockedReason: MessageKey | null;
 };
 
 /** A viewer who may read the report but not file it (the bureau) is told so. */

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import type { ProgressStatus } from "@/generated/prisma/enums";
+import type { MessageKey } from "@/i18n/message-files";
 
 // The fields a filer fills in on each report item (ReportItem in prisma/schema.prisma), declared
 // once. Everything that handles an item goes through this table: the save input and its
@@ -21,7 +22,7 @@ export const PROGRESS_VALUES = ["NOT_STARTED", "UNDER_WAY", "ACHIEVED", "NOT_APP
 type ItemContext = { progress: ProgressStatus };
 
 /** A cell read back from the workbook: its value, or the message key of what is wrong with it. */
-export type CellRead<V> = { ok: true; value: V } | { ok: false; messageKey: string };
+export type CellRead<V> = { ok: true; value: V } | { ok: false; messageKey: MessageKey };
 
 type ExcelColumn<V> = {
   /** the column header (the workbook is in Chinese only, like the paper forms it replaces) */
@@ -38,7 +39,7 @@ type ExcelColumn<V> = {
 
 type FieldCommon = {
   /** message key of the field's name: form label, view, diff, error summary */
-  labelKey: string;
+  labelKey: MessageKey;
   /** the field means something only when this holds (a reason only for "not applicable") */
   appliesWhen?: (item: ItemContext) => boolean;
 };
@@ -59,12 +60,12 @@ export type TextField = FieldCommon & {
   kind: "text";
   /** characters allowed, and the error key past it */
   max: number;
-  tooLongKey: string;
+  tooLongKey: MessageKey;
   /** required whenever it applies, with this error key */
-  requiredKey?: string;
-  hintKey?: string;
+  requiredKey?: MessageKey;
+  hintKey?: MessageKey;
   /** what the read-only view shows for an empty value (default "—") */
-  emptyViewKey?: string;
+  emptyViewKey?: MessageKey;
   rows: number;
   /** show the "n of max characters" count under the box */
   counter?: boolean;
@@ -82,7 +83,7 @@ const textColumn = (column: Pick<ExcelColumn<string | null>, "header" | "width" 
   read: (text) => ({ ok: true, value: text || null }),
 });
 
-function choiceField<const V extends string>(field: Omit<ChoiceField<V>, "kind" | "input" | "excel"> & { excel: { header: string; width: number; labels: Record<V, string>; badKey: string } }): ChoiceField<V> {
+function choiceField<const V extends string>(field: Omit<ChoiceField<V>, "kind" | "input" | "excel"> & { excel: { header: string; width: number; labels: Record<V, string>; badKey: MessageKey } }): ChoiceField<V> {
   const { labels, badKey, ...column } = field.excel;
   const byLabel = new Map(field.options.map((option) => [labels[option], option]));
   return {
@@ -163,6 +164,12 @@ export type ItemFieldsInput = z.infer<z.ZodMiniObject<typeof ITEM_FIELD_INPUTS>>
 export const ITEM_FIELD_SELECT = Object.fromEntries(ITEM_FIELD_KEYS.map((key) => [key, true])) as { [K in ItemFieldKey]: true };
 
 /** The field's entry, widened for code that handles every field alike. */
+/**
+ * The message key of one option's name. The template cannot be checked by the compiler;
+ * tests/unit/report-fields.test.ts checks every option has its message in both languages.
+ */
+export const optionMessageKey = (field: ChoiceField<string>, option: string) => `${field.optionsKey}.${option}` as MessageKey;
+
 export const reportItemField = (key: ItemFieldKey): ReportItemField => REPORT_ITEM_FIELDS[key] as ReportItemField;
 
 const applies = (field: ReportItemField, item: ItemContext) => !field.appliesWhen || field.appliesWhen(item);
@@ -214,9 +221,9 @@ export function snapshotItem(input: ItemFieldsInput): ItemFields {
 }
 
 /** The errors of one item's fields, by field key (messages in reportingErrors). */
-export function itemFieldErrors(item: ItemFieldsInput): Partial<Record<ItemFieldKey, string[]>> {
-  const errors: Partial<Record<ItemFieldKey, string[]>> = {};
-  const add = (key: ItemFieldKey, message: string) => (errors[key] ??= []).push(message);
+export function itemFieldErrors(item: ItemFieldsInput): Partial<Record<ItemFieldKey, MessageKey[]>> {
+  const errors: Partial<Record<ItemFieldKey, MessageKey[]>> = {};
+  const add = (key: ItemFieldKey, message: MessageKey) => (errors[key] ??= []).push(message);
   for (const key of ITEM_FIELD_KEYS) {
     const field = reportItemField(key);
     if (field.kind !== "text") continue;

@@ -1,4 +1,5 @@
 import type { IndicatorValueType } from "@/generated/prisma/enums";
+import type { MessageKey } from "@/i18n/message-files";
 import { ITEM_FIELD_KEYS, itemFieldErrors, type ItemFieldsInput } from "./report-fields";
 
 // The rules a report's figures must meet, as a pure function of what was typed, so the same
@@ -35,14 +36,15 @@ export type IndicatorRule = {
 /** `${indicatorId}:${subjectUnitId}` → the value last approved for it, as typed ("12", "true"). */
 export type PreviousApproved = Record<string, string>;
 
-export type Findings = Record<string, string[]>;
+/** Field → message keys. */
+export type Findings = Record<string, MessageKey[]>;
 export type ValidationResult = { errors: Findings; warnings: Findings };
 
 export const itemKey = (measureId: number, field: string) => `item.${measureId}.${field}`;
 export const valueKey = (indicatorId: number, subjectUnitId: number) => `value.${indicatorId}.${subjectUnitId}`;
 export const previousKey = (indicatorId: number, subjectUnitId: number) => `${indicatorId}:${subjectUnitId}`;
 
-export type ParsedValue = { kind: "empty" } | { kind: "number"; value: number } | { kind: "boolean"; value: boolean } | { kind: "error"; key: string };
+export type ParsedValue = { kind: "empty" } | { kind: "number"; value: number } | { kind: "boolean"; value: boolean } | { kind: "error"; key: MessageKey };
 
 const NUMBER = /^-?\d+(?:\.(\d+))?$/;
 
@@ -70,7 +72,7 @@ export function parseValue(valueType: IndicatorValueType, raw: string): ParsedVa
   return { kind: "number", value };
 }
 
-function add(target: Findings, key: string, message: string) {
+function add(target: Findings, key: string, message: MessageKey) {
   const list = (target[key] ??= []);
   if (!list.includes(message)) list.push(message);
 }

@@ -14,6 +14,7 @@ export const dynamic = "force-dynamic";
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> };
 type T = Awaited<ReturnType<typeof getTranslations<"audit">>>;
+type TRoles = Awaited<ReturnType<typeof getTranslations<"roles">>>;
 
 const PATH = "/admin/audit";
 
@@ -27,7 +28,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor, context } = await requirePageContext(locale, "/admin/audit");
-  const [sp, t] = await Promise.all([searchParams, getTranslations("audit")]);
+  const [sp, t, tRoles] = await Promise.all([searchParams, getTranslations("audit"), getTranslations("roles")]);
   const result = await loadOrForbidden(searchAuditLog(actor, context, sp));
   const [units, chain] = await Promise.all([listUnitOptions(), sp.verify === "1" ? checkAuditChain(actor, context) : null]);
   const en = locale === "en";
@@ -106,7 +107,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <ResultRow key={row.id} row={row} en={en} t={t} />
+                  <ResultRow key={row.id} row={row} en={en} t={t} tRoles={tRoles} />
                 ))}
               </tbody>
             </table>
@@ -185,7 +186,7 @@ const OUTCOME_STYLE = {
   FAILURE: "bg-amber-100 text-amber-900 border-amber-300",
 } as const;
 
-function ResultRow({ row, en, t }: { row: AuditRow; en: boolean; t: T }) {
+function ResultRow({ row, en, t, tRoles }: { row: AuditRow; en: boolean; t: T; tRoles: TRoles }) {
   const role = ROLES.find((r) => r === row.actorRole);
   return (
     <tr className="border-b border-stone-200 align-top">
@@ -193,7 +194,7 @@ function ResultRow({ row, en, t }: { row: AuditRow; en: boolean; t: T }) {
         <time dateTime={row.at.toISOString()}>{formatShanghai(row.at)}</time>
       </td>
       <td className="p-2">{row.actorName ?? <span className="text-stone-600">{t("anonymous")}</span>}</td>
-      <td className="p-2">{role ? t(`roles.${role}`) : row.actorRole}</td>
+      <td className="p-2">{role ? tRoles(role) : row.actorRole}</td>
       <td className="p-2"><code className="break-all">{row.action}</code></td>
       <td className="p-2">
         <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLE[row.outcome]}`}>{t(`outcomes.${row.outcome}`)}</span>

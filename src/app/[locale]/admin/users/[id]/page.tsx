@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Badge } from "@/components/ui/badge";
 import { ProfileForm, ResetPasswordForm, RoleForm, SimpleActionForm } from "@/components/users/user-action-forms";
 import { ClientMessages } from "@/components/ui/client-messages";
+import type { Messages } from "@/i18n/message-files";
 import { Link } from "@/i18n/navigation";
 import { ROLES } from "@/shared/roles";
 import { USER_ADMIN_ACTIONS } from "@/server/users/admin-actions-for";
@@ -46,7 +47,9 @@ export default async function UserPage({ params, searchParams }: Props) {
     return String(value);
   };
   const describeChange = (field: string, change: unknown): string => {
-    const name = t.has(`fieldNames.${field}`) ? t(`fieldNames.${field}`) : field;
+    // field names come from the audit record: one without a label is shown as it is
+    const key = `fieldNames.${field}` as `fieldNames.${keyof Messages["adminUsers"]["fieldNames"]}`;
+    const name = t.has(key) ? t(key) : field;
     if (field === "passwordReset") return `${name}: ${t("history.passwordReplaced")}`;
     if (change && typeof change === "object" && "before" in change && "after" in change) {
       return `${name}: ${showValue(field, change.before)} → ${showValue(field, change.after)}`;
