@@ -22,6 +22,8 @@ type Props<Row> = {
   /** what the table holds, for screen readers (visually hidden unless `showCaption`) */
   caption?: ReactNode;
   showCaption?: boolean;
+  /** instead of a caption: the id of the visible heading that names the table */
+  labelledBy?: string;
   /** shown instead of the table when there are no rows */
   empty?: ReactNode;
   /** classes for a row, e.g. to mark late or returned rows (never the only signal: say it in a cell too) */
@@ -33,14 +35,14 @@ type Props<Row> = {
 const cellClass = (kind: Column<unknown>["kind"], extra?: string) =>
   ["p-2", kind === "number" ? "text-right tabular-nums" : kind === "nowrap" ? "whitespace-nowrap" : "", extra ?? ""].filter(Boolean).join(" ");
 
-export function DataTable<Row>({ columns, rows, rowKey, caption, showCaption, empty, rowClassName, rowHeaders }: Props<Row>) {
+export function DataTable<Row>({ columns, rows, rowKey, caption, showCaption, labelledBy, empty, rowClassName, rowHeaders }: Props<Row>) {
   if (rows.length === 0 && empty !== undefined) return <p className="text-stone-600">{empty}</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-sm">
+      <table className="w-full border-collapse bg-white text-sm" aria-labelledby={labelledBy}>
         {caption !== undefined && <caption className={showCaption ? "mb-2 text-left font-semibold" : "sr-only"}>{caption}</caption>}
         <thead>
-          <tr className="border-b-2 border-stone-400 text-left">
+          <tr className="border-b-2 border-stone-400 text-left align-bottom">
             {columns.map((column) => (
               <th key={column.key} scope="col" className={cellClass(column.kind === "number" ? "number" : undefined, column.className)}>
                 {column.header}

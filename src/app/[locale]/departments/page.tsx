@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { listDepartments } from "@/server/policy/queries";
 import { localName } from "@/shared/local-name";
@@ -21,30 +22,17 @@ export default async function DepartmentsPage({ params }: Props) {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p>{t("intro")}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b-2 border-stone-400 text-left">
-              <th scope="col" className="p-2">{t("name")}</th>
-              <th scope="col" className="p-2">{t("kind")}</th>
-              <th scope="col" className="p-2 text-right">{t("duties")}</th>
-              <th scope="col" className="p-2 text-right">{t("leads")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {departments.map((d) => (
-              <tr key={d.code} className="border-b border-stone-200">
-                <td className="p-2">
-                  <Link href={`/departments/${d.code}`} className="text-brand-800 underline">{localName(d, locale)}</Link>
-                </td>
-                <td className="p-2">{tk(d.kind)}</td>
-                <td className="p-2 text-right tabular-nums">{d.duties.length}</td>
-                <td className="p-2 text-right tabular-nums">{d.duties.filter((duty) => duty.role === "LEAD").length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("title")}
+        rows={departments}
+        rowKey={(d) => d.code}
+        columns={[
+          { key: "name", header: t("name"), cell: (d) => <Link href={`/departments/${d.code}`} className="text-brand-800 underline">{localName(d, locale)}</Link> },
+          { key: "kind", header: t("kind"), cell: (d) => tk(d.kind) },
+          { key: "duties", header: t("duties"), kind: "number", cell: (d) => d.duties.length },
+          { key: "leads", header: t("leads"), kind: "number", cell: (d) => d.duties.filter((duty) => duty.role === "LEAD").length },
+        ]}
+      />
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { Section } from "@/components/ui/panel";
+import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { AUDIT_EXPORT_CAP } from "@/server/audit/export-csv";
 import { AUDIT_OUTCOMES, filterQueryString, formatShanghai, type AuditFilters, type FilterKey } from "@/server/audit/filters";
-import { checkAuditChain, listUnitOptions, searchAuditLog, type AuditRow, type ChainCheck } from "@/server/audit/queries";
+import { checkAuditChain, listUnitOptions, searchAuditLog, type ChainCheck } from "@/server/audit/queries";
 import { ROLES } from "@/shared/roles";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
@@ -30,7 +32,6 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   const [sp, t] = await Promise.all([searchParams, getTranslations("audit")]);
   const result = await loadOrForbidden(searchAuditLog(actor, context, sp));
   const [units, chain] = await Promise.all([listUnitOptions(), sp.verify === "1" ? checkAuditChain(actor, context) : null]);
-  const en = locale === "en";
   const { rows, query, ignored } = result;
 
   return (
@@ -80,36 +81,25 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
         </form>
       </section>
 
-      <section aria-labelledby="results">
-        <h2 id="results" className="text-lg font-semibold">{t("resultsTitle")}</h2>
-        {rows.length === 0 ? (
-          <p className="mt-2 text-stone-600">{t("empty")}</p>
-        ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <caption className="sr-only">{t("resultsCaption")}</caption>
-              <thead>
-                <tr className="border-b-2 border-stone-400 text-left align-bottom">
-                  <th scope="col" className="p-2">{t("colTime")}</th>
-                  <th scope="col" className="p-2">{t("colActor")}</th>
-                  <th scope="col" className="p-2">{t("colRole")}</th>
-                  <th scope="col" className="p-2">{t("colAction")}</th>
-                  <th scope="col" className="p-2">{t("colOutcome")}</th>
-                  <th scope="col" className="p-2">{t("colTarget")}</th>
-                  <th scope="col" className="p-2">{t("colUnit")}</th>
-                  <th scope="col" className="p-2">{t("colIp")}</th>
-                  <th scope="col" className="p-2">{t("colRequest")}</th>
-                  <th scope="col" className="p-2">{t("colChanges")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <ResultRow key={row.id} row={row} en={en} t={t} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <Section id="results" title={t("resultsTitle")}>
+        <DataTable
+          caption={t("resultsCaption")}
+          rows={rows}
+          rowKey={(row) => row.id}
+          empty={t("empty")}
+          columns={[
+            { key: "at", header: t("colTime"), kind: "nowrap", cell: (row) => <time dateTime={row.at.toISOString()}>{formatShanghai(row.at)}</time> },
+            { key: "actor", header: t("colActor"), cell: (row) => row.actorName ?? <span className="text-stone-600">{t("anonymous")}</span> },
+            { key: "role", header: t("colRole"), cell: (row) => roleLabel(row.actorRole, t) },
+            { key: "action", header: t("colAction"), cell: (row) => <code className="break-all">{row.action}</code> },
+            { key: "outcome", header: t("colOutcome"), cell: (row) => <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLE[row.outcome]}`}>{t(`outcomes.${row.outcome}`)}</span> },
+            { key: "target", header: t("colTarget"), cell: (row) => [row.targetType, row.targetId].filter(Boolean).join(" ") },
+            { key: "unit", header: t("colUnit"), cell: (row) => (row.unit ? localName(row.unit, locale) : "") },
+            { key: "ip", header: t("colIp"), kind: "nowrap", cell: (row) => <code>{row.ip}</code> },
+            { key: "request", header: t("colRequest"), cell: (row) => <code className="break-all text-xs">{row.requestId}</code> },
+            { key: "changes", header: t("colChanges"), className: "min-w-64", cell: (row) => <Changes changes={row.changes} empty={t("noChanges")} /> },
+          ]}
+        />
         {(result.olderCursor || result.paged) && (
           <nav aria-label={t("paging")} className="mt-3 flex gap-6 text-sm">
             {result.paged && <Link href={{ pathname: PATH, query }} className="underline">{t("newest")}</Link>}
@@ -120,7 +110,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
             )}
           </nav>
         )}
-      </section>
+      </Section>
 
       <section aria-labelledby="export" className="rounded border border-stone-300 bg-white p-5">
         <h2 id="export" className="text-lg font-semibold">{t("exportTitle")}</h2>
@@ -183,27 +173,10 @@ const OUTCOME_STYLE = {
   FAILURE: "bg-amber-100 text-amber-900 border-amber-300",
 } as const;
 
-function ResultRow({ row, en, t }: { row: AuditRow; en: boolean; t: T }) {
-  const role = ROLES.find((r) => r === row.actorRole);
-  return (
-    <tr className="border-b border-stone-200 align-top">
-      <td className="whitespace-nowrap p-2">
-        <time dateTime={row.at.toISOString()}>{formatShanghai(row.at)}</time>
-      </td>
-      <td className="p-2">{row.actorName ?? <span className="text-stone-600">{t("anonymous")}</span>}</td>
-      <td className="p-2">{role ? t(`roles.${role}`) : row.actorRole}</td>
-      <td className="p-2"><code className="break-all">{row.action}</code></td>
-      <td className="p-2">
-        <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLE[row.outcome]}`}>{t(`outcomes.${row.outcome}`)}</span>
-      </td>
-      <td className="p-2">{[row.targetType, row.targetId].filter(Boolean).join(" ")}</td>
-      <td className="p-2">{row.unit ? localName(row.unit, en ? "en" : "zh-CN") : ""}</td>
-      <td className="whitespace-nowrap p-2"><code>{row.ip}</code></td>
-      <td className="p-2"><code className="break-all text-xs">{row.requestId}</code></td>
-      <td className="min-w-64 p-2"><Changes changes={row.changes} empty={t("noChanges")} /></td>
-    </tr>
-  );
-}
+const roleLabel = (role: string | null, t: T) => {
+  const known = ROLES.find((r) => r === role);
+  return known ? t(`roles.${known}`) : role;
+};
 
 const LIMIT = 80;
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { OrgAdminNav } from "@/components/organisation/admin-chrome";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/table";
 import { measureName } from "@/shared/measure-label";
 import { Link } from "@/i18n/navigation";
 import { listMeasuresForAdmin } from "@/server/policy/measure-text";
@@ -10,6 +11,8 @@ import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
+
+const STATUS_TONE = { NOT_ENTERED: "missing", ENTERED_BY_STAFF: "info", FROM_SOURCE: "neutral" } as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -32,40 +35,19 @@ export default async function AdminMeasuresPage({ params }: Props) {
         <p className="mt-1 text-stone-700">{t("intro")}</p>
         <p className="mt-1 text-sm">{t("notEnteredCount", { count: notEntered })}</p>
       </header>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">{t("title")}</caption>
-          <thead>
-            <tr className="border-b-2 border-stone-400 text-left">
-              <th scope="col" className="p-2">{t("list.measure")}</th>
-              <th scope="col" className="p-2">{t("list.title")}</th>
-              <th scope="col" className="p-2">{t("list.status")}</th>
-              <th scope="col" className="p-2 text-right">{t("list.revisions")}</th>
-              <th scope="col" className="p-2">{t("list.lastRevised")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {measures.map((measure) => {
-              const name = measureName(measure, locale);
-              return (
-                <tr key={measure.id} className="border-b border-stone-200">
-                  <th scope="row" className="whitespace-nowrap p-2 text-left font-normal">
-                    <Link href={`/admin/measures/${measure.id}`} className="text-brand-800 underline">{name.label}</Link>
-                  </th>
-                  <td className="p-2" lang="zh-CN">{measure.titleZh ?? "—"}</td>
-                  <td className="p-2">
-                    <Badge tone={measure.textStatus === "NOT_ENTERED" ? "missing" : measure.textStatus === "ENTERED_BY_STAFF" ? "info" : "neutral"}>
-                      {t(`status.${measure.textStatus}`)}
-                    </Badge>
-                  </td>
-                  <td className="p-2 text-right tabular-nums">{measure.revisionCount}</td>
-                  <td className="p-2 tabular-nums">{measure.lastRevisedAt ? format.dateTime(measure.lastRevisedAt, { dateStyle: "medium" }) : "—"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("title")}
+        rows={measures}
+        rowKey={(measure) => measure.id}
+        rowHeaders
+        columns={[
+          { key: "measure", header: t("list.measure"), kind: "nowrap", cell: (measure) => <Link href={`/admin/measures/${measure.id}`} className="text-brand-800 underline">{measureName(measure, locale).label}</Link> },
+          { key: "title", header: t("list.title"), cell: (measure) => <span lang="zh-CN">{measure.titleZh ?? "—"}</span> },
+          { key: "status", header: t("list.status"), cell: (measure) => <Badge tone={STATUS_TONE[measure.textStatus]}>{t(`status.${measure.textStatus}`)}</Badge> },
+          { key: "revisions", header: t("list.revisions"), kind: "number", cell: (measure) => measure.revisionCount },
+          { key: "lastRevised", header: t("list.lastRevised"), className: "tabular-nums", cell: (measure) => (measure.lastRevisedAt ? format.dateTime(measure.lastRevisedAt, { dateStyle: "medium" }) : "—") },
+        ]}
+      />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { OrgAdminNav } from "@/components/organisation/admin-chrome";
+import { ActiveStatus, OrgAdminNav } from "@/components/organisation/admin-chrome";
 import { CreateTownshipForm, CreateZoneForm } from "@/components/organisation/unit-forms";
-import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/table";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { Link } from "@/i18n/navigation";
 import { listCountyLevelUnits, listUnitsForAdmin } from "@/server/organisation/units";
@@ -57,37 +57,21 @@ export default async function AdminUnitsPage({ params, searchParams }: Props) {
         </ul>
       )}
 
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">{t("units.title")}</caption>
-          <thead>
-            <tr className="border-b-2 border-stone-400 text-left">
-              <th scope="col" className="p-2">{t("fields.name")}</th>
-              <th scope="col" className="p-2">{t("fields.code")}</th>
-              <th scope="col" className="p-2">{t("fields.kind")}</th>
-              <th scope="col" className="p-2">{t("fields.isReporting")}</th>
-              <th scope="col" className="p-2">{t("fields.active")}</th>
-              <th scope="col" className="p-2 text-right">{t("units.townships")}</th>
-              <th scope="col" className="p-2 text-right">{t("units.activeUsers")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((unit) => (
-              <tr key={unit.id} className="border-b border-stone-200">
-                <th scope="row" className="p-2 text-left font-normal">
-                  <Link href={`/admin/units/${unit.id}`} className="text-brand-800 underline">{localName(unit, locale)}</Link>
-                </th>
-                <td className="p-2 tabular-nums">{unit.code}</td>
-                <td className="p-2">{tk(unit.kind)}</td>
-                <td className="p-2">{unit.isReporting ? t("history.yes") : t("history.no")}</td>
-                <td className="p-2">{unit.active ? t("status.active") : <Badge tone="missing">{t("status.inactive")}</Badge>}</td>
-                <td className="p-2 text-right tabular-nums">{unit._count.children}</td>
-                <td className="p-2 text-right tabular-nums">{unit._count.users}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("units.title")}
+        rows={units}
+        rowKey={(unit) => unit.id}
+        rowHeaders
+        columns={[
+          { key: "name", header: t("fields.name"), cell: (unit) => <Link href={`/admin/units/${unit.id}`} className="text-brand-800 underline">{localName(unit, locale)}</Link> },
+          { key: "code", header: t("fields.code"), className: "tabular-nums", cell: (unit) => unit.code },
+          { key: "kind", header: t("fields.kind"), cell: (unit) => tk(unit.kind) },
+          { key: "isReporting", header: t("fields.isReporting"), cell: (unit) => (unit.isReporting ? t("history.yes") : t("history.no")) },
+          { key: "active", header: t("fields.active"), cell: (unit) => <ActiveStatus active={unit.active} /> },
+          { key: "townships", header: t("units.townships"), kind: "number", cell: (unit) => unit._count.children },
+          { key: "users", header: t("units.activeUsers"), kind: "number", cell: (unit) => unit._count.users },
+        ]}
+      />
     </div>
   );
 }

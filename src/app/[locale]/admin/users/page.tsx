@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { Section } from "@/components/ui/panel";
+import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { can } from "@/server/auth/authorize";
 import { ROLES } from "@/shared/roles";
@@ -103,49 +105,34 @@ export default async function UsersPage({ params, searchParams }: Props) {
         </p>
       </form>
 
-      <section aria-labelledby="results-title">
-        <h2 id="results-title" className="text-lg font-semibold">{t("list.caption", { total: data.total })}</h2>
-        {data.users.length === 0 ? (
-          <p className="mt-2 text-stone-700">{t("list.empty")}</p>
-        ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <thead>
-                <tr className="border-b-2 border-stone-400 text-left">
-                  <th scope="col" className="p-2">{t("list.username")}</th>
-                  <th scope="col" className="p-2">{t("list.displayName")}</th>
-                  <th scope="col" className="p-2">{t("list.email")}</th>
-                  <th scope="col" className="p-2">{t("list.role")}</th>
-                  <th scope="col" className="p-2">{t("list.scope")}</th>
-                  <th scope="col" className="p-2">{t("list.status")}</th>
-                  <th scope="col" className="p-2">{t("list.lastSignIn")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.users.map((user) => (
-                  <tr key={user.id} className="border-b border-stone-200 align-top">
-                    <th scope="row" className="p-2 text-left font-normal">
-                      <Link href={`/admin/users/${user.id}`} className="font-mono text-brand-800 underline">{user.username}</Link>
-                    </th>
-                    <td className="p-2">{user.displayName}</td>
-                    <td className="break-all p-2">{user.email ?? t("none")}</td>
-                    <td className="p-2">{tr(user.role)}</td>
-                    <td className="p-2">{user.unit ? localName(user.unit, locale) : user.department ? localName(user.department, locale) : t("none")}</td>
-                    <td className="p-2">
-                      <span className="flex flex-wrap gap-1">
-                        <Badge tone={user.active ? "info" : "missing"}>{user.active ? t("list.active") : t("list.disabled")}</Badge>
-                        {user.locked && <Badge tone="missing">{t("list.locked")}</Badge>}
-                        {user.totpEnrolled && <Badge>{t("list.twoFactor")}</Badge>}
-                        {user.isDemo && <Badge>{t("list.demo")}</Badge>}
-                      </span>
-                    </td>
-                    <td className="p-2">{user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <Section id="results-title" title={t("list.caption", { total: data.total })}>
+        <DataTable
+          labelledBy="results-title"
+          rows={data.users}
+          rowKey={(user) => user.id}
+          rowHeaders
+          empty={t("list.empty")}
+          columns={[
+            { key: "username", header: t("list.username"), cell: (user) => <Link href={`/admin/users/${user.id}`} className="font-mono text-brand-800 underline">{user.username}</Link> },
+            { key: "displayName", header: t("list.displayName"), cell: (user) => user.displayName },
+            { key: "email", header: t("list.email"), className: "break-all", cell: (user) => user.email ?? t("none") },
+            { key: "role", header: t("list.role"), cell: (user) => tr(user.role) },
+            { key: "scope", header: t("list.scope"), cell: (user) => (user.unit ? localName(user.unit, locale) : user.department ? localName(user.department, locale) : t("none")) },
+            {
+              key: "status",
+              header: t("list.status"),
+              cell: (user) => (
+                <span className="flex flex-wrap gap-1">
+                  <Badge tone={user.active ? "info" : "missing"}>{user.active ? t("list.active") : t("list.disabled")}</Badge>
+                  {user.locked && <Badge tone="missing">{t("list.locked")}</Badge>}
+                  {user.totpEnrolled && <Badge>{t("list.twoFactor")}</Badge>}
+                  {user.isDemo && <Badge>{t("list.demo")}</Badge>}
+                </span>
+              ),
+            },
+            { key: "lastSignIn", header: t("list.lastSignIn"), cell: (user) => (user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")) },
+          ]}
+        />
         {data.pageCount > 1 && (
           <nav aria-label={t("list.pagination")} className="mt-4 flex flex-wrap items-center gap-4 text-sm">
             {data.page > 1 && (
@@ -161,7 +148,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
             )}
           </nav>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { ClientMessages } from "@/components/ui/client-messages";
 import { ActionForm } from "@/components/ui/action-form";
 import { DueNote, StatusBadge } from "@/components/reporting/report-view";
+import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { measureHeading, measureLabel } from "@/shared/measure-label";
 import { CycleDefinitionForm } from "@/components/reporting/cycle-definition-form";
@@ -164,44 +165,36 @@ export default async function CyclePage({ params, searchParams }: Props) {
         </section>
       )}
 
-      {cycle.reports.length === 0 ? (
-        <p className="text-stone-700">{t("cycles.noReports")}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">{t("cycles.reportsCaption")}</caption>
-            <thead>
-              <tr className="border-b-2 border-stone-400 text-left">
-                <th scope="col" className="p-2">{t("queue.owner")}</th>
-                <th scope="col" className="p-2">{t("mine.status")}</th>
-                <th scope="col" className="p-2">{t("mine.dueOn")}</th>
-                <th scope="col" className="p-2">{t("mine.timeLeft")}</th>
-                <th scope="col" className="p-2">{t("cycles.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cycle.reports.map((r) => (
-                <tr key={r.id} className={`border-b border-stone-200 align-top ${r.late ? "bg-red-50" : ""}`}>
-                  <th scope="row" className="p-2 text-left font-normal">
-                    <Link href={`/review/${r.id}`} className="text-brand-800 underline">{localName(r.unit ?? r.department, locale)}</Link>
-                  </th>
-                  <td className="p-2"><StatusBadge status={r.status} /></td>
-                  <td className="p-2">
-                    {day(r.dueOn)}
-                    {r.lastExtension && <span className="block text-xs text-stone-700">{t("cycles.extendedFrom", { date: day(r.lastExtension.previousDueOn), reason: r.lastExtension.reason })}</span>}
-                  </td>
-                  <td className="p-2"><DueNote daysLeft={r.daysLeft} late={r.late} outstanding={EDITABLE_STATUSES.includes(r.status)} /></td>
-                  <td className="p-2">
-                    {cycle.status === "OPEN" && EDITABLE_STATUSES.includes(r.status) && (
-                      <Link href={`/cycles/${cycle.id}?extend=${r.id}#extend`} className="text-brand-800 underline">{t("cycles.extendLink")}</Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("cycles.reportsCaption")}
+        rows={cycle.reports}
+        rowKey={(r) => r.id}
+        rowHeaders
+        rowClassName={(r) => (r.late ? "bg-red-50" : undefined)}
+        empty={t("cycles.noReports")}
+        columns={[
+          { key: "owner", header: t("queue.owner"), cell: (r) => <Link href={`/review/${r.id}`} className="text-brand-800 underline">{localName(r.unit ?? r.department, locale)}</Link> },
+          { key: "status", header: t("mine.status"), cell: (r) => <StatusBadge status={r.status} /> },
+          {
+            key: "due",
+            header: t("mine.dueOn"),
+            cell: (r) => (
+              <>
+                {day(r.dueOn)}
+                {r.lastExtension && <span className="block text-xs text-stone-700">{t("cycles.extendedFrom", { date: day(r.lastExtension.previousDueOn), reason: r.lastExtension.reason })}</span>}
+              </>
+            ),
+          },
+          { key: "timeLeft", header: t("mine.timeLeft"), cell: (r) => <DueNote daysLeft={r.daysLeft} late={r.late} outstanding={EDITABLE_STATUSES.includes(r.status)} /> },
+          {
+            key: "actions",
+            header: t("cycles.actions"),
+            cell: (r) =>
+              cycle.status === "OPEN" &&
+              EDITABLE_STATUSES.includes(r.status) && <Link href={`/cycles/${cycle.id}?extend=${r.id}#extend`} className="text-brand-800 underline">{t("cycles.extendLink")}</Link>,
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { Section } from "@/components/ui/panel";
+import { DataTable } from "@/components/ui/table";
 import { HighlightedText } from "@/components/policy/highlighted-text";
 import { measureHref, measureName } from "@/shared/measure-label";
 import { TargetCard } from "@/components/policy/target-card";
@@ -125,54 +127,36 @@ type TM = Awaited<ReturnType<typeof getTranslations<"measure">>>;
 function DutiesTable({ measure, locale, t }: { measure: MeasureDetail; locale: string; t: TM }) {
   const en = locale === "en";
   return (
-    <section aria-labelledby="duties">
-      <h2 id="duties" className="text-lg font-semibold">{t("duties")}</h2>
-      {measure.duties.length === 0 ? (
-        <p className="mt-2 text-stone-600">{t("dutiesEmpty")}</p>
-      ) : (
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <thead>
-              <tr className="border-b-2 border-stone-400 text-left">
-                <th scope="col" className="p-2">{t("assignee")}</th>
-                <th scope="col" className="p-2">{t("role")}</th>
-                <th scope="col" className="p-2">{t("dutyText")}</th>
-                <th scope="col" className="p-2">{t("source")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {measure.duties.map((duty) => (
-                <tr key={duty.id} className="border-b border-stone-200 align-top">
-                  <td className="p-2">
-                    {duty.department ? (
-                      <Link href={`/departments/${duty.department.code}`} className="text-brand-800 underline">
-                        {localName(duty.department, locale)}
-                      </Link>
-                    ) : duty.assignee === "ALL_REPORTING_UNITS" ? (
-                      <Link href="/units" className="text-brand-800 underline">{t("allReportingUnits")}</Link>
-                    ) : (
-                      <ul>
-                        {duty.units.map(({ unit }) => (
-                          <li key={unit.code}>
-                            <Link href={`/units/${unit.code}`} className="text-brand-800 underline">{localName(unit, locale)}</Link>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="p-2">
-                    <Badge tone={duty.role === "LEAD" ? "lead" : "neutral"}>{duty.role === "LEAD" ? t("lead") : t("cooperating")}</Badge>
-                  </td>
-                  <td className="p-2">{en ? duty.summaryEn : duty.summaryZh}</td>
-                  <td className="p-2">
-                    <q lang="zh-CN" className="text-stone-700">{duty.sourceQuote}</q>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Section id="duties" title={t("duties")}>
+      <DataTable
+        labelledBy="duties"
+        rows={measure.duties}
+        rowKey={(duty) => duty.id}
+        empty={t("dutiesEmpty")}
+        columns={[
+          { key: "assignee", header: t("assignee"), cell: (duty) => <Assignee duty={duty} locale={locale} t={t} /> },
+          { key: "role", header: t("role"), cell: (duty) => <Badge tone={duty.role === "LEAD" ? "lead" : "neutral"}>{duty.role === "LEAD" ? t("lead") : t("cooperating")}</Badge> },
+          { key: "text", header: t("dutyText"), cell: (duty) => (en ? duty.summaryEn : duty.summaryZh) },
+          { key: "source", header: t("source"), cell: (duty) => <q lang="zh-CN" className="text-stone-700">{duty.sourceQuote}</q> },
+        ]}
+      />
+    </Section>
+  );
+}
+
+/** Who carries a duty: a department, every reporting unit, or the units it names. */
+function Assignee({ duty, locale, t }: { duty: MeasureDetail["duties"][number]; locale: string; t: TM }) {
+  if (duty.department) {
+    return <Link href={`/departments/${duty.department.code}`} className="text-brand-800 underline">{localName(duty.department, locale)}</Link>;
+  }
+  if (duty.assignee === "ALL_REPORTING_UNITS") return <Link href="/units" className="text-brand-800 underline">{t("allReportingUnits")}</Link>;
+  return (
+    <ul>
+      {duty.units.map(({ unit }) => (
+        <li key={unit.code}>
+          <Link href={`/units/${unit.code}`} className="text-brand-800 underline">{localName(unit, locale)}</Link>
+        </li>
+      ))}
+    </ul>
   );
 }
