@@ -36,7 +36,7 @@ export default async function AdminDepartmentsPage({ params, searchParams }: Pro
       </header>
 
       {add === "department" ? (
-        <ClientMessages namespaces={["adminOrg"]}>
+        <ClientMessages namespaces={["adminOrg.*", "adminOrg.fields", "adminOrg.hints", "adminOrg.departments"]}>
           <CreateDepartmentForm action={createDepartment} kinds={Object.values(DepartmentKind).map((kind) => ({ value: kind, label: tk(kind) }))} />
           <p className="mt-2 text-sm">
             <Link href="/admin/departments" className="underline">{t("units.closeForm")}</Link>

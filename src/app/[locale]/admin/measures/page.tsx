@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { OrgAdminNav } from "@/components/organisation/admin-chrome";
-import { Badge } from "@/components/ui/badge";
+import { TextStatusBadge } from "@/components/policy/text-status-badge";
 import { DataTable } from "@/components/ui/table";
 import { measureName } from "@/shared/measure-label";
 import { Link } from "@/i18n/navigation";
@@ -11,8 +11,6 @@ import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
-
-const STATUS_TONE = { NOT_ENTERED: "missing", ENTERED_BY_STAFF: "info", FROM_SOURCE: "neutral" } as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -43,7 +41,7 @@ export default async function AdminMeasuresPage({ params }: Props) {
         columns={[
           { key: "measure", header: t("list.measure"), kind: "nowrap", cell: (measure) => <Link href={`/admin/measures/${measure.id}`} className="text-brand-800 underline">{measureName(measure, locale).label}</Link> },
           { key: "title", header: t("list.title"), cell: (measure) => <span lang="zh-CN">{measure.titleZh ?? "—"}</span> },
-          { key: "status", header: t("list.status"), cell: (measure) => <Badge tone={STATUS_TONE[measure.textStatus]}>{t(`status.${measure.textStatus}`)}</Badge> },
+          { key: "status", header: t("list.status"), cell: (measure) => <TextStatusBadge status={measure.textStatus} /> },
           { key: "revisions", header: t("list.revisions"), kind: "number", cell: (measure) => measure.revisionCount },
           { key: "lastRevised", header: t("list.lastRevised"), className: "tabular-nums", cell: (measure) => (measure.lastRevisedAt ? format.dateTime(measure.lastRevisedAt, { dateStyle: "medium" }) : "—") },
         ]}

@@ -36,7 +36,7 @@ export default async function AdminUnitsPage({ params, searchParams }: Props) {
       </header>
 
       {add === "zone" || add === "township" ? (
-        <ClientMessages namespaces={["adminOrg"]}>
+        <ClientMessages namespaces={["adminOrg.*", "adminOrg.fields", "adminOrg.hints", "adminOrg.units"]}>
           {add === "zone" ? (
             <CreateZoneForm action={createUnit} />
           ) : (
