@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import type { ActionContext } from "@/server/actions/define-action";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { parseRecordId, recordIdField } from "@/shared/record-id";
@@ -40,19 +41,28 @@ export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 export const creationChanges = (after: Record<string, unknown>): FieldChanges =>
   Object.fromEntries(Object.entries(after).flatMap(([key, value]) => (value === null || value === undefined ? [] : [[key, { before: null, after: value }]])));
 
-export async function recordRevision(
+export type EntityType = "Unit" | "Department";
+
+/**
+ * One change to a unit or department, inside the change's transaction: the revision its admin
+ * page shows as history, and the audit row (a unit's also names the unit, for the audit filter).
+ */
+export async function recordChange(
   tx: Prisma.TransactionClient,
-  entry: { entityType: "Unit" | "Department"; entityId: number; changes: FieldChanges; reason: string | null; actorId: number },
+  { actor, audit }: Pick<ActionContext, "actor" | "audit">,
+  entry: { entityType: EntityType; entityId: number; changes: FieldChanges; reason: string | null },
 ) {
+  const { entityType, entityId, changes, reason } = entry;
   await tx.entityRevision.create({
-    data: { entityType: entry.entityType, entityId: entry.entityId, changes: entry.changes as Prisma.InputJsonValue, reason: entry.reason, actorId: entry.actorId },
+    data: { entityType, entityId, changes: changes as Prisma.InputJsonValue, reason, actorId: actor.userId },
   });
+  await audit(tx, { targetType: entityType, targetId: entityId, ...(entityType === "Unit" ? { unitId: entityId } : {}), changes: { ...changes, reason } });
 }
 
 export type HistoryEntry = { id: number; at: Date; reason: string | null; changes: FieldChanges; actor: { username: string; displayName: string } | null };
 
 /** A record's revisions, newest first, with who made them (one query for the names). */
-export async function historyOf(entityType: "Unit" | "Department", entityId: number): Promise<HistoryEntry[]> {
+export async function historyOf(entityType: EntityType, entityId: number): Promise<HistoryEntry[]> {
   const rows = await db().entityRevision.findMany({
     where: { entityType, entityId },
     orderBy: [{ at: "desc" }, { id: "desc" }],

@@ -1,14 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
 import type { UnitKind } from "@/generated/prisma/enums";
-import { defineAction, type ActionContext } from "@/server/actions/define-action";
+import { defineAction } from "@/server/actions/define-action";
 import type { Actor, RequestContext } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/authorize";
 import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { changeReason, creationChanges, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordId, recordRevision, requiredText } from "./shared";
+import { changeReason, creationChanges, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordChange, recordId, requiredText } from "./shared";
+import { statusChangeSpec } from "./status";
 import { townshipTypeOf } from "./township-type";
 import { parseRecordId, recordIdField } from "@/shared/record-id";
 
@@ -71,7 +71,7 @@ export const createUnitSpec = defineAction({
     const parent = await parentFor(input);
     return parent ? { type: "Unit", id: parent.id, unitId: parent.id } : null;
   },
-  run: async (input, { actor, audit }) => {
+  run: async (input, ctx) => {
     try {
       return await db().$transaction(async (tx) => {
         const parent = await tx.unit.findFirst({
@@ -109,8 +109,7 @@ export const createUnitSpec = defineAction({
           select: { id: true, code: true },
         });
         const changes = creationChanges({ ...fields, parent: parent.code, active: true });
-        await recordRevision(tx, { entityType: "Unit", entityId: unit.id, changes, reason: input.reason, actorId: actor.userId });
-        await audit(tx, { targetType: "Unit", targetId: unit.id, unitId: unit.id, changes: { ...changes, reason: input.reason } });
+        await recordChange(tx, ctx, { entityType: "Unit", entityId: unit.id, changes, reason: input.reason });
         return unit;
       });
     } catch (error) {
@@ -126,7 +125,7 @@ export const renameUnitSpec = defineAction({
   permission: "unit:manage",
   input: z.object({ id: recordId, nameZh, nameEn: optionalText(200, "adminOrg.nameTooLong"), reason: changeReason }),
   target: (input) => unitTarget(idOf(input)),
-  run: async (input, { actor, audit }) =>
+  run: async (input, ctx) =>
     db().$transaction(async (tx) => {
       const unit = await tx.unit.findUniqueOrThrow({ where: { id: input.id }, select: { nameZh: true, nameEn: true, kind: true, townshipType: true } });
       const after = {
@@ -138,59 +137,34 @@ export const renameUnitSpec = defineAction({
       const changes = diffFields(unit, after);
       if (Object.keys(changes).length === 0) throw fieldError("nameZh", "adminOrg.nothingChanged");
       await tx.unit.update({ where: { id: input.id }, data: after });
-      await recordRevision(tx, { entityType: "Unit", entityId: input.id, changes, reason: input.reason, actorId: actor.userId });
-      await audit(tx, { targetType: "Unit", targetId: input.id, unitId: input.id, changes: { ...changes, reason: input.reason } });
+      await recordChange(tx, ctx, { entityType: "Unit", entityId: input.id, changes, reason: input.reason });
       return { id: input.id };
     }),
 });
 
-const statusInput = z.object({ id: recordId, reason: changeReason });
-
-export const deactivateUnitSpec = defineAction({
+export const deactivateUnitSpec = statusChangeSpec({
   name: "unit.deactivate",
   permission: "unit:manage",
-  input: statusInput,
-  target: (input) => unitTarget(idOf(input)),
-  run: async (input, { actor, audit }) =>
-    db().$transaction(async (tx) => {
-      // the row lock makes "no active users" hold until the change commits
-      await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id = ${input.id} FOR UPDATE`;
-      const unit = await tx.unit.findUniqueOrThrow({ where: { id: input.id }, select: { active: true, kind: true } });
-      if (!unit.active) throw new AppError("CONFLICT", "adminOrg.alreadyInactive");
-      if (unit.kind === "CITY") throw new AppError("CONFLICT", "adminOrg.cityStaysActive");
-      const activeUsers = await tx.user.count({ where: { unitId: input.id, active: true } });
-      if (activeUsers > 0) throw new AppError("CONFLICT", "adminOrg.unitHasActiveUsers");
-      return setActive(tx, input, false, { actor, audit });
-    }),
+  entityType: "Unit",
+  active: false,
+  target: unitTarget,
+  refuse: async (tx, id) => {
+    const unit = await tx.unit.findUniqueOrThrow({ where: { id }, select: { kind: true } });
+    if (unit.kind === "CITY") throw new AppError("CONFLICT", "adminOrg.cityStaysActive");
+  },
 });
 
-export const reactivateUnitSpec = defineAction({
+export const reactivateUnitSpec = statusChangeSpec({
   name: "unit.reactivate",
   permission: "unit:manage",
-  input: statusInput,
-  target: (input) => unitTarget(idOf(input)),
-  run: async (input, { actor, audit }) =>
-    db().$transaction(async (tx) => {
-      const unit = await tx.unit.findUniqueOrThrow({ where: { id: input.id }, select: { active: true, parent: { select: { active: true } } } });
-      if (unit.active) throw new AppError("CONFLICT", "adminOrg.alreadyActive");
-      if (unit.parent && !unit.parent.active) throw new AppError("CONFLICT", "adminOrg.parentInactive");
-      return setActive(tx, input, true, { actor, audit });
-    }),
+  entityType: "Unit",
+  active: true,
+  target: unitTarget,
+  refuse: async (tx, id) => {
+    const unit = await tx.unit.findUniqueOrThrow({ where: { id }, select: { parent: { select: { active: true } } } });
+    if (unit.parent && !unit.parent.active) throw new AppError("CONFLICT", "adminOrg.parentInactive");
+  },
 });
-
-async function setActive(
-  tx: Prisma.TransactionClient,
-  input: { id: number; reason: string },
-  active: boolean,
-  { actor, audit }: Pick<ActionContext, "actor" | "audit">,
-) {
-  // A deactivated unit keeps its row, reports and history; it only stops being offered.
-  await tx.unit.update({ where: { id: input.id }, data: { active } });
-  const changes = { active: { before: !active, after: active } };
-  await recordRevision(tx, { entityType: "Unit", entityId: input.id, changes, reason: input.reason, actorId: actor.userId });
-  await audit(tx, { targetType: "Unit", targetId: input.id, unitId: input.id, changes: { ...changes, reason: input.reason } });
-  return { id: input.id, active };
-}
 
 // ───────────── reads for the admin pages ─────────────
 
