@@ -31,7 +31,7 @@ export default async function LoginPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-stone-700">{t("intro")}</p>
-      <ClientMessages namespaces={["auth"]}>
+      <ClientMessages namespaces={["auth.login"]}>
         <LoginForm target={target} initialError={typeof query.error === "string" ? query.error : null} />
       </ClientMessages>
       <section aria-labelledby="login-help" className="rounded border border-stone-300 bg-white p-4 text-sm text-stone-700">

@@ -26,7 +26,7 @@ export default async function EmailPage({ params }: Props) {
       <p>
         <span className="font-medium">{t("current")}:</span> {user.email ?? t("none")}
       </p>
-      <ClientMessages namespaces={["auth", "account"]}>
+      <ClientMessages namespaces={["account.*", "account.email"]}>
         <EmailForm email={user.email} />
       </ClientMessages>
     </div>

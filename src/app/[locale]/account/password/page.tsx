@@ -42,7 +42,7 @@ export default async function PasswordPage({ params }: Props) {
         </ul>
         <p className="mt-2 text-sm text-stone-600">{t("otherSessions")}</p>
       </section>
-      <ClientMessages namespaces={["auth", "account"]}>
+      <ClientMessages namespaces={["auth.password", "account.*", "account.password"]}>
         <ChangePasswordForm username={page.username} />
       </ClientMessages>
     </div>

@@ -33,7 +33,7 @@ export default async function TwoFactorPage({ params }: Props) {
         </div>
       )}
 
-      <ClientMessages namespaces={["auth", "account"]}>
+      <ClientMessages namespaces={["account.*", "account.totp"]}>
         {page.state === "enrolled" && (
           <>
             <section aria-labelledby="totp-status" className="rounded border border-stone-300 bg-white p-4">
