@@ -6,7 +6,7 @@ import type { Actor, RequestContext } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/authorize";
 import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
-import { changeReason, creationChanges, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordChange, recordId, requiredText } from "./shared";
+import { changeReason, creationChanges, departmentFields, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordChange, recordId, requiredText } from "./shared";
 import { statusChangeSpec } from "./status";
 import { parseRecordId } from "@/shared/record-id";
 
@@ -111,19 +111,13 @@ export const reactivateDepartmentSpec = statusChangeSpec({
 
 // ───────────── reads for the admin pages ─────────────
 
+const dutiesAndActiveUsers = { _count: { select: { duties: true, users: { where: { active: true } } } } } as const;
+
 export async function listDepartmentsForAdmin(actor: Actor | null, context: RequestContext) {
   await authorize(actor, "department:manage", context);
   return db().department.findMany({
     orderBy: { id: "asc" },
-    select: {
-      id: true,
-      code: true,
-      nameZh: true,
-      nameEn: true,
-      kind: true,
-      active: true,
-      _count: { select: { duties: true, users: { where: { active: true } } } },
-    },
+    select: { ...departmentFields, ...dutiesAndActiveUsers },
   });
 }
 
@@ -133,18 +127,7 @@ export async function getDepartmentHistory(actor: Actor | null, context: Request
   if (parseRecordId(id) === null) return null;
   const department = await db().department.findUnique({
     where: { id },
-    select: {
-      id: true,
-      code: true,
-      nameZh: true,
-      nameEn: true,
-      kind: true,
-      aliasesZh: true,
-      active: true,
-      createdAt: true,
-      updatedAt: true,
-      _count: { select: { duties: true, users: { where: { active: true } } } },
-    },
+    select: { ...departmentFields, createdAt: true, updatedAt: true, ...dutiesAndActiveUsers },
   });
   if (!department) return null;
   const { _count, ...rest } = department;

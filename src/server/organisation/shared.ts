@@ -6,6 +6,12 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { parseRecordId, recordIdField } from "@/shared/record-id";
 
+/** A unit as its public and admin pages describe it. */
+export const unitFields = { id: true, code: true, statCode: true, nameZh: true, nameEn: true, kind: true, townshipType: true, isReporting: true, active: true } as const;
+
+/** A department as its public and admin pages describe it. */
+export const departmentFields = { id: true, code: true, nameZh: true, nameEn: true, kind: true, aliasesZh: true, active: true } as const;
+
 /** The record an action works on, from a form's hidden field; anything else is "no such record". */
 export const recordId = recordIdField("adminOrg.noSuchRecord");
 

@@ -7,7 +7,7 @@ import { authorize } from "@/server/auth/authorize";
 import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { changeReason, creationChanges, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordChange, recordId, requiredText } from "./shared";
+import { changeReason, creationChanges, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordChange, recordId, requiredText, unitFields } from "./shared";
 import { statusChangeSpec } from "./status";
 import { townshipTypeOf } from "./township-type";
 import { parseRecordId, recordIdField } from "@/shared/record-id";
@@ -174,17 +174,7 @@ export async function listUnitsForAdmin(actor: Actor | null, context: RequestCon
   return db().unit.findMany({
     where: { kind: { not: "TOWNSHIP" } },
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
-    select: {
-      id: true,
-      code: true,
-      statCode: true,
-      nameZh: true,
-      nameEn: true,
-      kind: true,
-      isReporting: true,
-      active: true,
-      _count: { select: { children: true, users: { where: { active: true } } } },
-    },
+    select: { ...unitFields, _count: { select: { children: true, users: { where: { active: true } } } } },
   });
 }
 
@@ -205,15 +195,7 @@ export async function getUnitHistory(actor: Actor | null, context: RequestContex
   const unit = await db().unit.findUnique({
     where: { id },
     select: {
-      id: true,
-      code: true,
-      statCode: true,
-      nameZh: true,
-      nameEn: true,
-      kind: true,
-      townshipType: true,
-      isReporting: true,
-      active: true,
+      ...unitFields,
       createdAt: true,
       updatedAt: true,
       parent: { select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, active: true } },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db/client";
+import { departmentFields, unitFields } from "@/server/organisation/shared";
 import { parseMeasureRef } from "./measure-ref";
 import { dutyWithMeasure, measureNameFields, staffRevisions } from "./selects";
 
@@ -142,12 +143,7 @@ export async function getDepartment(code: string) {
   return db().department.findUnique({
     where: { code },
     select: {
-      code: true,
-      nameZh: true,
-      nameEn: true,
-      kind: true,
-      aliasesZh: true,
-      active: true,
+      ...departmentFields,
       duties: {
         orderBy: [{ measure: { sortOrder: "asc" } }, { code: "asc" }],
         select: { ...dutyWithMeasure, sourceQuote: true },
@@ -156,7 +152,6 @@ export async function getDepartment(code: string) {
   });
 }
 
-const unitFields = { code: true, statCode: true, nameZh: true, nameEn: true, kind: true, townshipType: true, isReporting: true, active: true } as const;
 
 export async function listUnits() {
   return db().unit.findMany({

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Link } from "@/i18n/navigation";
@@ -6,15 +5,13 @@ import { listCycles } from "@/server/reporting/queries";
 import { REPORT_STATUSES } from "@/server/reporting/state-machine";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "reporting.cycles" }))("title") };
-}
+export const generateMetadata = titleMetadata("reporting.cycles.title");
 
 const cycleTone = { PLANNED: "neutral", OPEN: "info", CLOSED: "missing" } as const;
 

@@ -1,18 +1,15 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { listDepartments } from "@/server/policy/queries";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "departments" }))("title") };
-}
+export const generateMetadata = titleMetadata("departments.title");
 
 export default async function DepartmentsPage({ params }: Props) {
   const { locale } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { getPathname, redirect } from "@/i18n/navigation";
@@ -6,15 +5,13 @@ import { getCurrentActor } from "@/server/auth/current-actor";
 import { getSecurityPolicy } from "@/server/auth/security-policy";
 import { LoginForm } from "./login-form";
 import { safeCallbackPath } from "./safe-callback";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "auth.login" }))("title"), robots: { index: false } };
-}
+export const generateMetadata = titleMetadata("auth.login.title", { robots: { index: false } });
 
 export default async function LoginPage({ params, searchParams }: Props) {
   const { locale } = await params;

@@ -1,18 +1,15 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { MarkAllReadForm, MarkReadForm } from "@/components/reminders/notification-forms";
 import { listMyNotifications, type NotificationView } from "@/server/reminders/queries";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "reminders.notifications" }))("title") };
-}
+export const generateMetadata = titleMetadata("reminders.notifications.title");
 
 export default async function NotificationsPage({ params }: Props) {
   const { locale } = await params;

@@ -1,17 +1,14 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getWorkspace } from "@/server/workspace/get-workspace";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "workspace" }))("title") };
-}
+export const generateMetadata = titleMetadata("workspace.title");
 
 export default async function WorkspacePage({ params }: Props) {
   const { locale } = await params;

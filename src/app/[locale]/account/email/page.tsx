@@ -1,18 +1,15 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { getEmailPage } from "@/server/account/email";
 import { EmailForm } from "./email-form";
 import { requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "account.email" }))("title") };
-}
+export const generateMetadata = titleMetadata("account.email.title");
 
 export default async function EmailPage({ params }: Props) {
   const { locale } = await params;

@@ -1,18 +1,15 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { getPasswordPage } from "@/server/account/queries";
 import { ChangePasswordForm } from "./change-password-form";
 import { requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "account.password" }))("title") };
-}
+export const generateMetadata = titleMetadata("account.password.title");
 
 export default async function PasswordPage({ params }: Props) {
   const { locale } = await params;

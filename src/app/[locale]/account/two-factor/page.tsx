@@ -1,19 +1,16 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { Link } from "@/i18n/navigation";
 import { getTwoFactorPage } from "@/server/account/queries";
 import { EnrolPanel, RegenerateRecoveryCodesForm, StartTotpForm } from "./two-factor-forms";
 import { requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "account.totp" }))("title") };
-}
+export const generateMetadata = titleMetadata("account.totp.title");
 
 export default async function TwoFactorPage({ params }: Props) {
   const { locale } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Section } from "@/components/ui/panel";
@@ -10,6 +9,7 @@ import { checkAuditChain, listUnitOptions, searchAuditLog, type ChainCheck } fro
 import { ROLES } from "@/shared/roles";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -19,11 +19,7 @@ type T = Awaited<ReturnType<typeof getTranslations<"audit">>>;
 
 const PATH = "/admin/audit";
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "audit" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("audit.title");
 
 export default async function AuditLogPage({ params, searchParams }: Props) {
   const { locale } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActiveStatus, OrgAdminNav } from "@/components/organisation/admin-chrome";
 import { CreateDepartmentForm } from "@/components/organisation/department-forms";
@@ -10,15 +9,13 @@ import { listDepartmentsForAdmin } from "@/server/organisation/departments";
 import { createDepartment } from "@/actions/organisation";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ add?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminOrg.departments" }))("title") };
-}
+export const generateMetadata = titleMetadata("adminOrg.departments.title");
 
 export default async function AdminDepartmentsPage({ params, searchParams }: Props) {
   const [{ locale }, { add }] = await Promise.all([params, searchParams]);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { OrgAdminNav } from "@/components/organisation/admin-chrome";
 import { TextStatusBadge } from "@/components/policy/text-status-badge";
@@ -7,15 +6,13 @@ import { measureName } from "@/shared/measure-label";
 import { Link } from "@/i18n/navigation";
 import { listMeasuresForAdmin } from "@/server/policy/measure-text";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminPolicy" }))("title") };
-}
+export const generateMetadata = titleMetadata("adminPolicy.title");
 
 export default async function AdminMeasuresPage({ params }: Props) {
   const { locale } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { SecurityPolicyForm } from "@/components/users/security-policy-form";
 import { ClientMessages } from "@/components/ui/client-messages";
@@ -8,15 +7,13 @@ import { getSecurityPolicyForAdmin } from "@/server/users/queries";
 import { POLICY_RANGES } from "@/server/users/policy-ranges";
 import { updateSecurityPolicy } from "@/actions/users";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "securityPolicy" }))("title") };
-}
+export const generateMetadata = titleMetadata("securityPolicy.title");
 
 export default async function SecurityPolicyPage({ params }: Props) {
   const { locale } = await params;

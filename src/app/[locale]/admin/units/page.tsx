@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActiveStatus, OrgAdminNav } from "@/components/organisation/admin-chrome";
 import { CreateTownshipForm, CreateZoneForm } from "@/components/organisation/unit-forms";
@@ -9,15 +8,13 @@ import { listCountyLevelUnits, listUnitsForAdmin } from "@/server/organisation/u
 import { createUnit } from "@/actions/organisation";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ add?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminOrg.units" }))("title") };
-}
+export const generateMetadata = titleMetadata("adminOrg.units.title");
 
 // One form at a time (?add=zone, ?add=township): the form kit names its fields by input name.
 export default async function AdminUnitsPage({ params, searchParams }: Props) {

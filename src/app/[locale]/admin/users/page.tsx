@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Section } from "@/components/ui/panel";
@@ -9,15 +8,13 @@ import { ROLES } from "@/shared/roles";
 import { listScopeOptions, listUsers, parseUserFilters, type UserFilters } from "@/server/users/queries";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminUsers" }))("title") };
-}
+export const generateMetadata = titleMetadata("adminUsers.title");
 
 /** The query string of a page of this list: the filters in force, and the page. */
 function queryOf(filters: UserFilters, page: number): Record<string, string> {

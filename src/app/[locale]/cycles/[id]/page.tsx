@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { ActionForm } from "@/components/ui/action-form";
@@ -15,15 +14,13 @@ import { EDITABLE_STATUSES } from "@/server/reporting/state-machine";
 import { addReporters, extendDueDate, openCycle, updateCycle } from "@/actions/reporting";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "reporting.cycles" }))("title") };
-}
+export const generateMetadata = titleMetadata("reporting.cycles.title");
 
 export default async function CyclePage({ params, searchParams }: Props) {
   const { locale, id: rawId } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CycleDefinitionForm } from "@/components/reporting/cycle-definition-form";
 import { ClientMessages } from "@/components/ui/client-messages";
@@ -6,15 +5,13 @@ import { Link } from "@/i18n/navigation";
 import { authorize } from "@/server/auth/authorize";
 import { createCycle } from "@/actions/reporting";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "reporting.cycleForm" }))("newTitle") };
-}
+export const generateMetadata = titleMetadata("reporting.cycleForm.newTitle");
 
 export default async function NewCyclePage({ params }: Props) {
   const { locale } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { RenameDepartmentForm } from "@/components/organisation/department-forms";
 import { OrgRecordPage } from "@/components/organisation/record-page";
@@ -6,15 +5,13 @@ import { StatusForm } from "@/components/organisation/status-form";
 import { getDepartmentHistory } from "@/server/organisation/departments";
 import { deactivateDepartment, reactivateDepartment, renameDepartment } from "@/actions/organisation";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ change?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminOrg.department" }))("title") };
-}
+export const generateMetadata = titleMetadata("adminOrg.department.title");
 
 export default async function AdminDepartmentPage({ params, searchParams }: Props) {
   const [{ locale, id }, { change }] = await Promise.all([params, searchParams]);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { OrgAdminNav } from "@/components/organisation/admin-chrome";
 import { MeasureTextForm } from "@/components/policy/measure-form";
@@ -11,15 +10,13 @@ import { Link } from "@/i18n/navigation";
 import { getMeasureForAdmin, MEASURE_TEXT_MAX, MEASURE_TITLE_MAX, ORIGINAL_TEXT_REASON } from "@/server/policy/measure-text";
 import { reviseMeasure } from "@/actions/policy";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminPolicy" }))("edit.title") };
-}
+export const generateMetadata = titleMetadata("adminPolicy.edit.title");
 
 export default async function AdminMeasurePage({ params }: Props) {
   const { locale, id } = await params;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OrgRecordPage } from "@/components/organisation/record-page";
 import { StatusForm } from "@/components/organisation/status-form";
@@ -9,15 +8,13 @@ import { getUnitHistory } from "@/server/organisation/units";
 import { deactivateUnit, reactivateUnit, renameUnit } from "@/actions/organisation";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ change?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminOrg.unit" }))("title") };
-}
+export const generateMetadata = titleMetadata("adminOrg.unit.title");
 
 export default async function AdminUnitPage({ params, searchParams }: Props) {
   const [{ locale, id }, { change }] = await Promise.all([params, searchParams]);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { ClientMessages } from "@/components/ui/client-messages";
@@ -8,15 +7,13 @@ import { listScopeOptions } from "@/server/users/queries";
 import { createUser } from "@/actions/users";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminUsers" }))("new.title") };
-}
+export const generateMetadata = titleMetadata("adminUsers.new.title");
 
 // Administrator roles are not offered: they are given only through the security administrator's role assignment.
 const BUSINESS_ROLES = ROLES.filter((role) => !isAdministrator(role));
