@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ClientMessages } from "@/components/ui/client-messages";
+import { PageHeader } from "@/components/ui/page-header";
 import { Link } from "@/i18n/navigation";
 import type { HistoryEntry } from "@/server/organisation/shared";
 import { localName } from "@/shared/local-name";
@@ -35,15 +36,16 @@ export async function OrgRecordPage({ kind, record, facts, form, offers, history
   return (
     <div className="space-y-6">
       <OrgAdminNav current={kind === "unit" ? "units" : "departments"} />
-      <p className="text-sm">
-        <Link href={list} className="underline">{t(`${kind}.backToList`)}</Link>
-      </p>
-      <header>
-        <h1 className="text-2xl font-bold">
-          {localName(record, locale)} {!record.active && <Badge tone="missing">{t("status.inactive")}</Badge>}
-        </h1>
+      <PageHeader
+        back={{ href: list, label: t(`${kind}.backToList`) }}
+        title={
+          <>
+            {localName(record, locale)} {!record.active && <Badge tone="missing">{t("status.inactive")}</Badge>}
+          </>
+        }
+      >
         {locale === "en" && record.nameEn && <p lang="zh-CN">{record.nameZh}</p>}
-      </header>
+      </PageHeader>
 
       <dl className="grid gap-x-6 gap-y-1 rounded border border-stone-300 bg-white p-4 text-sm sm:grid-cols-[auto_1fr]">
         {facts.map((fact) => (

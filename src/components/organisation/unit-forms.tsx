@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { ErrorSummary, SelectField, SubmitButton, SuccessNotice, TextField, useFormAction } from "@/components/ui/form-kit";
 import { Link } from "@/i18n/navigation";
 import type { ActionResult } from "@/shared/action-result";
+import { Panel } from "@/components/ui/panel";
 
 type Created = { id: number; code: string };
 type CreateAction = (previous: ActionResult<Created> | null, form: FormData) => Promise<ActionResult<Created>>;
@@ -26,8 +27,7 @@ export function CreateZoneForm({ action }: { action: CreateAction }) {
   const [result, formAction] = useFormAction(action);
   const labels = { code: t("fields.code"), nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), reason: t("fields.basis") };
   return (
-    <section aria-labelledby="add-zone" className="rounded border border-stone-300 bg-white p-4">
-      <h2 id="add-zone" className="text-lg font-semibold">{t("units.addZone")}</h2>
+    <Panel id="add-zone" title={t("units.addZone")}>
       <p className="mb-3 mt-1 text-stone-700">{t("units.addZoneIntro")}</p>
       <CreatedNotice result={result} />
       <ErrorSummary result={result} labels={labels} />
@@ -39,7 +39,7 @@ export function CreateZoneForm({ action }: { action: CreateAction }) {
         <TextField name="reason" label={labels.reason} hint={t("hints.basis")} result={result} maxLength={500} />
         <SubmitButton>{t("units.addZoneSubmit")}</SubmitButton>
       </form>
-    </section>
+    </Panel>
   );
 }
 
@@ -49,8 +49,7 @@ export function CreateTownshipForm({ action, counties }: { action: CreateAction;
   const [result, formAction] = useFormAction(action);
   const labels = { parentId: t("fields.parent"), code: t("fields.statCode"), nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), reason: t("fields.basis") };
   return (
-    <section aria-labelledby="add-township" className="rounded border border-stone-300 bg-white p-4">
-      <h2 id="add-township" className="text-lg font-semibold">{t("units.addTownship")}</h2>
+    <Panel id="add-township" title={t("units.addTownship")}>
       <p className="mb-3 mt-1 text-stone-700">{t("units.addTownshipIntro")}</p>
       <CreatedNotice result={result} />
       <ErrorSummary result={result} labels={labels} />
@@ -70,7 +69,7 @@ export function CreateTownshipForm({ action, counties }: { action: CreateAction;
         <TextField name="reason" label={labels.reason} hint={t("hints.basis")} result={result} maxLength={500} />
         <SubmitButton>{t("units.addTownshipSubmit")}</SubmitButton>
       </form>
-    </section>
+    </Panel>
   );
 }
 
@@ -79,8 +78,7 @@ export function RenameUnitForm({ action, unit }: { action: IdAction; unit: { id:
   const [result, formAction] = useFormAction(action);
   const labels = { nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), reason: t("fields.reason") };
   return (
-    <section aria-labelledby="rename" className="rounded border border-stone-300 bg-white p-4">
-      <h2 id="rename" className="text-lg font-semibold">{t("rename.title")}</h2>
+    <Panel id="rename" title={t("rename.title")}>
       {unit.isTownship && <p className="mb-3 mt-1 text-stone-700">{t("rename.townshipIntro")}</p>}
       {result?.ok && <SuccessNotice>{t("rename.saved")}</SuccessNotice>}
       <ErrorSummary result={result} labels={labels} />
@@ -92,6 +90,6 @@ export function RenameUnitForm({ action, unit }: { action: IdAction; unit: { id:
         <TextField name="reason" label={labels.reason} hint={t("hints.reason")} result={result} required maxLength={500} />
         <SubmitButton>{t("rename.submit")}</SubmitButton>
       </form>
-    </section>
+    </Panel>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/shared/action-result";
+import { Notice } from "./panel";
 
 // The one form kit. GOV.UK's validation pattern: an error summary at the top that takes focus and
 // links to each field, the message again at the field, "Error:" before the page title, the input
@@ -260,8 +261,8 @@ export function SubmitButton({ children, tone = "primary" }: { children: ReactNo
 /** A success message that is announced to screen readers. */
 export function SuccessNotice({ children }: { children: ReactNode }) {
   return (
-    <div role="status" className="mb-4 border-l-4 border-green-700 bg-green-50 p-3">
+    <Notice tone="success" role="status" className="mb-4">
       {children}
-    </div>
+    </Notice>
   );
 }

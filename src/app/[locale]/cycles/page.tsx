@@ -6,6 +6,7 @@ import { REPORT_STATUSES } from "@/server/reporting/state-machine";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -25,13 +26,11 @@ export default async function CyclesPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("cycles.title")}</h1>
-        <p className="max-w-3xl text-stone-700">{t("cycles.intro")}</p>
+      <PageHeader title={t("cycles.title")} intro={t("cycles.intro")}>
         <p>
           <Link href="/cycles/new" className="inline-block rounded bg-green-800 px-4 py-2 font-medium text-white shadow">{t("cycles.new")}</Link>
         </p>
-      </header>
+      </PageHeader>
       <ul className="space-y-4">
           {cycles.map((c) => (
             <li key={c.id} className="rounded border border-stone-300 bg-white p-4">

@@ -4,6 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { listDepartments } from "@/server/policy/queries";
 import { localName } from "@/shared/local-name";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +18,7 @@ export default async function DepartmentsPage({ params }: Props) {
   const [t, tk, departments] = await Promise.all([getTranslations("departments"), getTranslations("departmentKind"), listDepartments()]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p>{t("intro")}</p>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <DataTable
         caption={t("title")}
         rows={departments}

@@ -4,6 +4,7 @@ import { MarkAllReadForm, MarkReadForm } from "@/components/reminders/notificati
 import { listMyNotifications, type NotificationView } from "@/server/reminders/queries";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -21,11 +22,9 @@ export default async function NotificationsPage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <header>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1 text-stone-700">{t("intro")}</p>
-        <p className="mt-2 font-medium">{t("unreadCount", { count: list.unreadCount })}</p>
-      </header>
+      <PageHeader title={t("title")} intro={t("intro")}>
+        <p className="font-medium">{t("unreadCount", { count: list.unreadCount })}</p>
+      </PageHeader>
       <ClientMessages namespaces={["reminders"]}>
         {list.unreadCount > 0 && <MarkAllReadForm />}
         {all.length === 0 ? (

@@ -4,6 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { listUnits } from "@/server/policy/queries";
 import { localName } from "@/shared/local-name";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +19,7 @@ export default async function UnitsPage({ params }: Props) {
   const reporting = units.filter((u) => u.isReporting);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p>{t("intro")}</p>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <DataTable
         caption={t("title")}
         rows={reporting}

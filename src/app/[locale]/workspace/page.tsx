@@ -3,6 +3,7 @@ import { Link, redirect } from "@/i18n/navigation";
 import { getWorkspace } from "@/server/workspace/get-workspace";
 import { localName } from "@/shared/local-name";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { Panel } from "@/components/ui/panel";
 
 export const dynamic = "force-dynamic";
 
@@ -20,8 +21,7 @@ export default async function WorkspacePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <section aria-labelledby="me" className="rounded border border-stone-300 bg-white p-4">
-        <h2 id="me" className="text-lg font-semibold">{t("signedInAs", { name: workspace.displayName })}</h2>
+      <Panel id="me" title={t("signedInAs", { name: workspace.displayName })}>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
           <dt className="font-medium">{t("username")}</dt>
           <dd>{workspace.username}</dd>
@@ -34,7 +34,7 @@ export default async function WorkspacePage({ params }: Props) {
             </>
           )}
         </dl>
-      </section>
+      </Panel>
       <section aria-labelledby="tasks">
         <h2 id="tasks" className="text-lg font-semibold">{t("tasks")}</h2>
         {workspace.links.length === 0 ? (

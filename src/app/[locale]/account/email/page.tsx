@@ -4,6 +4,7 @@ import { getEmailPage } from "@/server/account/email";
 import { EmailForm } from "./email-form";
 import { requirePageContext } from "@/server/read/page-access";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +19,7 @@ export default async function EmailPage({ params }: Props) {
   const [user, t] = await Promise.all([getEmailPage(actor, context), getTranslations("account.email")]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p className="text-stone-700">{t("intro")}</p>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <p>
         <span className="font-medium">{t("current")}:</span> {user.email ?? t("none")}
       </p>

@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Section } from "@/components/ui/panel";
+import { Notice, Panel, Section } from "@/components/ui/panel";
 import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { AUDIT_EXPORT_CAP } from "@/server/audit/export-csv";
@@ -10,6 +10,7 @@ import { ROLES } from "@/shared/roles";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -32,15 +33,11 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-2 max-w-3xl text-stone-700">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} intro={t("intro")} />
 
       {ignored.length > 0 && <IgnoredNotice ignored={ignored} t={t} />}
 
-      <section aria-labelledby="filters" className="rounded border border-stone-300 bg-white p-5">
-        <h2 id="filters" className="text-lg font-semibold">{t("filtersTitle")}</h2>
+      <Panel id="filters" title={t("filtersTitle")}>
         {/* GET, so the filters live in the URL: shareable, bookmarkable, and the export link carries them. */}
         <form method="get" className="mt-3 grid gap-4 md:grid-cols-3">
           <TextInput name="actor" label={t("actor")} hint={t("actorHint")} value={query.actor} />
@@ -75,7 +72,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
             <Link href={PATH} className="underline focus:outline-none focus:ring-4 focus:ring-amber-400">{t("clear")}</Link>
           </div>
         </form>
-      </section>
+      </Panel>
 
       <Section id="results" title={t("resultsTitle")}>
         <DataTable
@@ -108,23 +105,21 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
         )}
       </Section>
 
-      <section aria-labelledby="export" className="rounded border border-stone-300 bg-white p-5">
-        <h2 id="export" className="text-lg font-semibold">{t("exportTitle")}</h2>
+      <Panel id="export" title={t("exportTitle")}>
         <p className="mt-2 text-stone-700">{t("exportBody", { max: AUDIT_EXPORT_CAP })}</p>
         {/* A route handler, not a page: no locale prefix. */}
         <a href={`/api/audit/export${filterQueryString(query)}`} className="mt-3 inline-block underline focus:outline-none focus:ring-4 focus:ring-amber-400">
           {t("exportLink")}
         </a>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="verify" className="rounded border border-stone-300 bg-white p-5">
-        <h2 id="verify" className="text-lg font-semibold">{t("verifyTitle")}</h2>
+      <Panel id="verify" title={t("verifyTitle")}>
         <p className="mt-2 text-stone-700">{t("verifyBody")}</p>
         {chain && <ChainResult chain={chain} t={t} />}
         <Link href={{ pathname: PATH, query: { ...query, verify: "1" } }} className="mt-3 inline-block underline focus:outline-none focus:ring-4 focus:ring-amber-400">
           {t("verifyLink")}
         </Link>
-      </section>
+      </Panel>
     </div>
   );
 }
@@ -152,14 +147,13 @@ function TextInput({ name, label, hint, value }: { name: FilterKey; label: strin
 
 function IgnoredNotice({ ignored, t }: { ignored: AuditFilters["ignored"]; t: T }) {
   return (
-    <div role="status" className="border-l-4 border-amber-500 bg-amber-50 p-4">
-      <h2 className="font-semibold">{t("ignoredTitle")}</h2>
+    <Notice tone="warning" role="status" title={t("ignoredTitle")}>
       <ul className="mt-1 list-disc pl-6">
         {ignored.map((key) => (
           <li key={key}>{key === "before" ? t("ignoredBefore") : t("ignoredField", { field: t(key) })}</li>
         ))}
       </ul>
-    </div>
+    </Notice>
   );
 }
 
@@ -211,15 +205,15 @@ function Changes({ changes, empty }: { changes: unknown; empty: string }) {
 function ChainResult({ chain, t }: { chain: ChainCheck; t: T }) {
   if (chain.ok) {
     return (
-      <p role="status" className="mt-3 border-l-4 border-green-600 bg-green-50 p-3 font-medium text-green-900">
+      <Notice tone="success" role="status" className="mt-3 font-medium text-green-900">
         {t("verifyOk", { rows: chain.rows })}
-      </p>
+      </Notice>
     );
   }
   return (
-    <div role="alert" className="mt-3 border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+    <Notice tone="error" role="alert" className="mt-3">
       <p className="font-semibold">{chain.kind === "link" ? t("verifyBrokenLink", { id: chain.firstBrokenId }) : t("verifyBrokenContent", { id: chain.firstBrokenId })}</p>
       <p className="mt-1">{t("verifyBrokenAdvice")}</p>
-    </div>
+    </Notice>
   );
 }

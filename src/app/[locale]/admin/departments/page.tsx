@@ -10,6 +10,7 @@ import { createDepartment } from "@/actions/organisation";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -27,10 +28,7 @@ export default async function AdminDepartmentsPage({ params, searchParams }: Pro
   return (
     <div className="space-y-6">
       <OrgAdminNav current="departments" />
-      <header>
-        <h1 className="text-2xl font-bold">{t("departments.title")}</h1>
-        <p className="mt-1 text-stone-700">{t("departments.intro")}</p>
-      </header>
+      <PageHeader title={t("departments.title")} intro={t("departments.intro")} />
 
       {add === "department" ? (
         <ClientMessages namespaces={["adminOrg.*", "adminOrg.fields", "adminOrg.hints", "adminOrg.departments"]}>

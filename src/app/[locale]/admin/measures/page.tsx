@@ -7,6 +7,7 @@ import { Link } from "@/i18n/navigation";
 import { listMeasuresForAdmin } from "@/server/policy/measure-text";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -25,11 +26,9 @@ export default async function AdminMeasuresPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <OrgAdminNav current="measures" />
-      <header>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1 text-stone-700">{t("intro")}</p>
-        <p className="mt-1 text-sm">{t("notEnteredCount", { count: notEntered })}</p>
-      </header>
+      <PageHeader title={t("title")} intro={t("intro")}>
+        <p className="text-sm">{t("notEnteredCount", { count: notEntered })}</p>
+      </PageHeader>
       <DataTable
         caption={t("title")}
         rows={measures}

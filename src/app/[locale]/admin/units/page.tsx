@@ -9,6 +9,7 @@ import { createUnit } from "@/actions/organisation";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -27,10 +28,7 @@ export default async function AdminUnitsPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <OrgAdminNav current="units" />
-      <header>
-        <h1 className="text-2xl font-bold">{t("units.title")}</h1>
-        <p className="mt-1 text-stone-700">{t("units.intro")}</p>
-      </header>
+      <PageHeader title={t("units.title")} intro={t("units.intro")} />
 
       {add === "zone" || add === "township" ? (
         <ClientMessages namespaces={["adminOrg.*", "adminOrg.fields", "adminOrg.hints", "adminOrg.units"]}>

@@ -9,6 +9,7 @@ import { listScopeOptions, listUsers, parseUserFilters, type UserFilters } from 
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -38,9 +39,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="max-w-3xl text-stone-700">{t("intro")}</p>
+      <PageHeader title={t("title")} intro={t("intro")}>
         <p className="flex flex-wrap gap-4">
           {can(actor, "user:create") && (
             <Link href="/admin/users/new" className="rounded bg-green-800 px-4 py-2 font-medium text-white shadow">{t("createLink")}</Link>
@@ -49,7 +48,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
             <Link href="/admin/security-policy" className="py-2 text-brand-800 underline">{t("securityPolicyLink")}</Link>
           )}
         </p>
-      </header>
+      </PageHeader>
 
       <form method="get" className="rounded border border-stone-300 bg-white p-4" role="search" aria-labelledby="filters-title">
         <h2 id="filters-title" className="mb-3 text-lg font-semibold">{t("filters.legend")}</h2>

@@ -15,6 +15,8 @@ import { addReporters, extendDueDate, openCycle, updateCycle } from "@/actions/r
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { Notice, Panel } from "@/components/ui/panel";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -40,21 +42,15 @@ export default async function CyclePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href="/cycles" className="text-brand-800 underline">{t("cycles.back")}</Link>
-        </p>
-        <h1 className="text-2xl font-bold">{localName(cycle, locale)}</h1>
+      <PageHeader back={{ href: "/cycles", label: t("cycles.back") }} title={localName(cycle, locale)}>
         <p className="text-stone-700">
           {t(`cycles.status.${cycle.status}`)} · {t("cycles.period")}: {day(cycle.periodStart)} – {day(cycle.periodEnd)} · {t("mine.dueOn")}: {day(cycle.dueOn)}
           {cycle.status !== "PLANNED" && ` · ${t("cycles.scope", { measures: cycle.measureCount, indicators: cycle.indicatorCount })}`}
         </p>
-      </header>
+      </PageHeader>
 
       {cycle.status === "OPEN" && query.opened === "1" && (
-        <div role="status" className="border-l-4 border-green-700 bg-green-50 p-3">
-          {t("scopeForm.opened", { reports: cycle.reports.length })}
-        </div>
+        <Notice tone="success" role="status">{t("scopeForm.opened", { reports: cycle.reports.length })}</Notice>
       )}
 
       {cycle.status === "PLANNED" && options && (
@@ -70,8 +66,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
               />
             </div>
           </details>
-          <section id="open" aria-labelledby="open-title" className="rounded border-2 border-brand-700 bg-white p-4">
-            <h2 id="open-title" className="text-lg font-semibold">{t("scopeForm.title")}</h2>
+          <Panel id="open-title" title={t("scopeForm.title")} tone="emphasis" sectionId="open">
             <p className="mb-4 max-w-3xl text-stone-700">{t("scopeForm.intro")}</p>
             <CycleScopeForm
               action={openCycle}
@@ -95,13 +90,12 @@ export default async function CyclePage({ params, searchParams }: Props) {
                 note: t("scopeForm.dutiesIn", { measures: options.measures.filter((m) => d.measureIds.includes(m.id)).map((m) => measureLabel(m, locale)).join(en ? ", " : "、") }),
               }))}
             />
-          </section>
+          </Panel>
         </ClientMessages>
       )}
 
       {cycle.status !== "PLANNED" && scope && scope.measures.length > 0 && (
-        <section aria-labelledby="scope-title" className="rounded border border-stone-300 bg-white p-4">
-          <h2 id="scope-title" className="text-lg font-semibold">{t("scopeView.title")}</h2>
+        <Panel id="scope-title" title={t("scopeView.title")}>
           <ul className="mt-2 space-y-2">
             {scope.measures.map((m) => (
               <li key={m.id}>
@@ -116,12 +110,11 @@ export default async function CyclePage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </Panel>
       )}
 
       {cycle.status === "OPEN" && scope && (scope.addableUnits.length > 0 || scope.addableDepartments.length > 0) && (
-        <section aria-labelledby="add-title" className="rounded border border-stone-300 bg-white p-4">
-          <h2 id="add-title" className="text-lg font-semibold">{t("addReporters.title")}</h2>
+        <Panel id="add-title" title={t("addReporters.title")}>
           <ClientMessages namespaces={["reporting", "reportingErrors"]}>
             <ActionForm
               action={addReporters}
@@ -137,12 +130,11 @@ export default async function CyclePage({ params, searchParams }: Props) {
               idPrefix="add-"
             />
           </ClientMessages>
-        </section>
+        </Panel>
       )}
 
       {extending && (
-        <section id="extend" aria-labelledby="extend-title" className="rounded border-2 border-brand-700 bg-white p-4">
-          <h2 id="extend-title" className="text-lg font-semibold">{t("cycles.extendTitle", { owner: localName(extending.unit ?? extending.department, locale) })}</h2>
+        <Panel id="extend-title" title={t("cycles.extendTitle", { owner: localName(extending.unit ?? extending.department, locale) })} tone="emphasis" sectionId="extend">
           <p className="mb-3 text-stone-700">{t("cycles.currentDue", { date: day(extending.dueOn) })}</p>
           <ClientMessages namespaces={["reporting", "reportingErrors"]}>
             <ActionForm
@@ -159,7 +151,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
           <p className="mt-2 text-sm">
             <Link href={`/cycles/${cycle.id}`} className="text-brand-800 underline">{t("cycles.cancel")}</Link>
           </p>
-        </section>
+        </Panel>
       )}
 
       <DataTable

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { Section } from "@/components/ui/panel";
+import { Panel, Section } from "@/components/ui/panel";
+import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/table";
 import { HighlightedText } from "@/components/policy/highlighted-text";
 import { measureHref, measureName } from "@/shared/measure-label";
@@ -35,24 +36,17 @@ export default async function MeasurePage({ params }: Props) {
 
   return (
     <article className="space-y-8">
-      <header>
-        <p className="text-sm text-stone-600">
-          <Link href="/" className="underline">{t("backToOverview")}</Link>
-        </p>
-        <h1 className="mt-2 text-2xl font-bold">
-          {name.label}
-          {name.title ? ` ${name.title}` : ""}
-        </h1>
+      <PageHeader back={{ href: "/", label: t("backToOverview") }} title={[name.label, name.title].filter(Boolean).join(" ")}>
         {en && measure.titleZh && <p className="text-stone-700" lang="zh-CN">{measure.titleZh}</p>}
         {section && (
-          <p className="mt-1 text-sm text-stone-600">
+          <p className="text-sm text-stone-600">
             {t("section")}: {section.parent ? `${section.parent.label}${section.parent.title ?? ""} ` : ""}
             {section.label}
             {section.title ?? ""}
             {measure.sectionInferred && <span> ({t("sectionInferred")})</span>}
           </p>
         )}
-      </header>
+      </PageHeader>
 
       {measure.textStatus === "NOT_ENTERED" ? (
         <section aria-labelledby="not-entered" className="rounded border border-amber-300 bg-amber-50 p-5">
@@ -60,8 +54,7 @@ export default async function MeasurePage({ params }: Props) {
           <p className="mt-2">{t("notEnteredBody", { number: measure.number })}</p>
         </section>
       ) : (
-        <section aria-labelledby="full-text" className="rounded border border-stone-300 bg-white p-5">
-          <h2 id="full-text" className="text-lg font-semibold">{measure.textStatus === "ENTERED_BY_STAFF" ? t("enteredText") : t("fullText")}</h2>
+        <Panel id="full-text" title={measure.textStatus === "ENTERED_BY_STAFF" ? t("enteredText") : t("fullText")}>
           <p className="mt-3 whitespace-pre-line leading-8" lang="zh-CN">
             {measure.paragraph && measure.sourceStart !== null ? (
               <HighlightedText
@@ -72,7 +65,7 @@ export default async function MeasurePage({ params }: Props) {
               measure.text
             )}
           </p>
-        </section>
+        </Panel>
       )}
 
       {measure.revisions.length > 0 && (

@@ -11,6 +11,7 @@ import { getMeasureForAdmin, MEASURE_TEXT_MAX, MEASURE_TITLE_MAX, ORIGINAL_TEXT_
 import { reviseMeasure } from "@/actions/policy";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -29,19 +30,12 @@ export default async function AdminMeasurePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <OrgAdminNav current="measures" />
-      <p className="text-sm">
-        <Link href="/admin/measures" className="underline">{t("edit.backToList")}</Link>
-      </p>
-      <header>
-        <h1 className="text-2xl font-bold">
-          {name.label}
-          {name.title ? ` ${name.title}` : ""}
-        </h1>
-        <p className="mt-1 flex flex-wrap items-center gap-3 text-sm">
+      <PageHeader back={{ href: "/admin/measures", label: t("edit.backToList") }} title={[name.label, name.title].filter(Boolean).join(" ")}>
+        <p className="flex flex-wrap items-center gap-3 text-sm">
           <TextStatusBadge status={measure.textStatus} />
           <Link href={measureHref(measure)} className="underline">{t("edit.publicPage")}</Link>
         </p>
-      </header>
+      </PageHeader>
 
       <ClientMessages namespaces={["adminPolicy.*", "adminPolicy.fields", "adminPolicy.hints", "adminPolicy.form"]}>
         <MeasureTextForm
