@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ErrorSummary, SelectField, SubmitButton, SuccessNotice, TextField, useFormAction } from "@/components/ui/form-kit";
+import { ErrorSummary, SelectField, SubmitButton, SuccessNotice, TextField, useFormAction, type FormResult } from "@/components/ui/form-kit";
+import type { ReactNode } from "react";
 import { Link } from "@/i18n/navigation";
 import type { ActionResult } from "@/shared/action-result";
 import { Panel } from "@/components/ui/panel";
@@ -21,55 +22,64 @@ function CreatedNotice({ result }: { result: ActionResult<Created> | null }) {
   );
 }
 
-/** A development-zone committee: a reporting unit under the city, with a bureau-assigned code. */
-export function CreateZoneForm({ action }: { action: CreateAction }) {
+/** What both creation forms share: the panel and its introduction, the outcome, the kind, the basis and the button. */
+function CreateUnitForm({ kind, action, labels, fields }: { kind: "DEVELOPMENT_ZONE" | "TOWNSHIP"; action: CreateAction; labels: Record<string, string> & { reason: string }; fields: (result: FormResult) => ReactNode }) {
   const t = useTranslations("adminOrg");
   const [result, formAction] = useFormAction(action);
-  const labels = { code: t("fields.code"), nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), reason: t("fields.basis") };
+  const which = kind === "TOWNSHIP" ? "Township" : "Zone";
   return (
-    <Panel id="add-zone" title={t("units.addZone")}>
-      <p className="mb-3 mt-1 text-stone-700">{t("units.addZoneIntro")}</p>
+    <Panel id={kind === "TOWNSHIP" ? "add-township" : "add-zone"} title={t(`units.add${which}`)}>
+      <p className="mb-3 mt-1 text-stone-700">{t(`units.add${which}Intro`)}</p>
       <CreatedNotice result={result} />
       <ErrorSummary result={result} labels={labels} />
       <form key={result?.ok ? result.data.id : "new"} action={formAction} noValidate>
-        <input type="hidden" name="kind" value="DEVELOPMENT_ZONE" />
-        <TextField name="code" label={labels.code} hint={t("hints.zoneCode")} result={result} required maxLength={32} />
-        <TextField name="nameZh" label={labels.nameZh} result={result} required maxLength={100} />
-        <TextField name="nameEn" label={labels.nameEn} result={result} required maxLength={200} />
+        <input type="hidden" name="kind" value={kind} />
+        {fields(result)}
         <TextField name="reason" label={labels.reason} hint={t("hints.basis")} result={result} maxLength={500} />
-        <SubmitButton>{t("units.addZoneSubmit")}</SubmitButton>
+        <SubmitButton>{t(`units.add${which}Submit`)}</SubmitButton>
       </form>
     </Panel>
+  );
+}
+
+/** A development-zone committee: a reporting unit under the city, with a bureau-assigned code. */
+export function CreateZoneForm({ action }: { action: CreateAction }) {
+  const t = useTranslations("adminOrg");
+  const labels = { code: t("fields.code"), nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), reason: t("fields.basis") };
+  return (
+    <CreateUnitForm
+      kind="DEVELOPMENT_ZONE"
+      action={action}
+      labels={labels}
+      fields={(result) => (
+        <>
+          <TextField name="code" label={labels.code} hint={t("hints.zoneCode")} result={result} required maxLength={32} />
+          <TextField name="nameZh" label={labels.nameZh} result={result} required maxLength={100} />
+          <TextField name="nameEn" label={labels.nameEn} result={result} required maxLength={200} />
+        </>
+      )}
+    />
   );
 }
 
 /** A township created after the 2023 statistical list, under its county-level unit. */
 export function CreateTownshipForm({ action, counties }: { action: CreateAction; counties: { id: number; label: string }[] }) {
   const t = useTranslations("adminOrg");
-  const [result, formAction] = useFormAction(action);
   const labels = { parentId: t("fields.parent"), code: t("fields.statCode"), nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), reason: t("fields.basis") };
   return (
-    <Panel id="add-township" title={t("units.addTownship")}>
-      <p className="mb-3 mt-1 text-stone-700">{t("units.addTownshipIntro")}</p>
-      <CreatedNotice result={result} />
-      <ErrorSummary result={result} labels={labels} />
-      <form key={result?.ok ? result.data.id : "new"} action={formAction} noValidate>
-        <input type="hidden" name="kind" value="TOWNSHIP" />
-        <SelectField
-          name="parentId"
-          label={labels.parentId}
-          result={result}
-          required
-          placeholder={t("hints.choose")}
-          options={counties.map((c) => ({ value: String(c.id), label: c.label }))}
-        />
-        <TextField name="code" label={labels.code} hint={t("hints.townshipCode")} result={result} required inputMode="numeric" maxLength={9} />
-        <TextField name="nameZh" label={labels.nameZh} hint={t("hints.townshipName")} result={result} required maxLength={100} />
-        <TextField name="nameEn" label={labels.nameEn} hint={t("hints.optional")} result={result} maxLength={200} />
-        <TextField name="reason" label={labels.reason} hint={t("hints.basis")} result={result} maxLength={500} />
-        <SubmitButton>{t("units.addTownshipSubmit")}</SubmitButton>
-      </form>
-    </Panel>
+    <CreateUnitForm
+      kind="TOWNSHIP"
+      action={action}
+      labels={labels}
+      fields={(result) => (
+        <>
+          <SelectField name="parentId" label={labels.parentId} result={result} required placeholder={t("hints.choose")} options={counties.map((c) => ({ value: String(c.id), label: c.label }))} />
+          <TextField name="code" label={labels.code} hint={t("hints.townshipCode")} result={result} required inputMode="numeric" maxLength={9} />
+          <TextField name="nameZh" label={labels.nameZh} hint={t("hints.townshipName")} result={result} required maxLength={100} />
+          <TextField name="nameEn" label={labels.nameEn} hint={t("hints.optional")} result={result} maxLength={200} />
+        </>
+      )}
+    />
   );
 }
 

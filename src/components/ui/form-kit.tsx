@@ -100,13 +100,15 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 
 /**
  * What every single-input field needs: its id (`field-<prefix><name>`, the error summary's link
- * target), its errors, the value kept after a refusal, and its description ids.
+ * target), its errors, the value kept after a refusal, its description ids, and `control`: the
+ * attributes its input, textarea or select carries.
  */
-export function fieldState(result: FormResult, name: string, hint?: string, prefix = "") {
+export function fieldState(result: FormResult, name: string, hint?: string, prefix = "", required?: boolean) {
   const errors = result && !result.ok ? result.fieldErrors?.[name] : undefined;
   const id = `field-${prefix}${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return { errors, kept: keptValue(result, name), id, describedBy };
+  const control = { id, name, required, "aria-invalid": errors ? true : undefined, "aria-describedby": describedBy };
+  return { errors, kept: keptValue(result, name), id, describedBy, control };
 }
 
 /** Label, hint and error above one input, GOV.UK style; a red rule beside a field in error. */
@@ -147,21 +149,17 @@ export function TextField({
   inputMode,
   maxLength,
 }: CommonProps & { type?: "text" | "password" | "number" | "email" | "date"; autoComplete?: string; inputMode?: "numeric" | "text"; maxLength?: number }) {
-  const { errors, kept, id, describedBy } = fieldState(result, name, hint, idPrefix);
+  const { errors, kept, id, control } = fieldState(result, name, hint, idPrefix, required);
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       <input
-        id={id}
-        name={name}
+        {...control}
         type={type}
         // a password is never shown again, even after a refusal
         defaultValue={type === "password" ? undefined : (kept ?? defaultValue)}
         autoComplete={autoComplete}
-        required={required}
         inputMode={inputMode}
         maxLength={maxLength}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
         className={`mt-1 w-full max-w-md rounded border-2 px-2 py-1 ${inputBorder(errors)}`}
       />
     </FieldFrame>
@@ -169,18 +167,14 @@ export function TextField({
 }
 
 export function TextareaField({ name, label, result, hint, defaultValue, required, idPrefix, rows = 8, maxLength }: CommonProps & { rows?: number; maxLength?: number }) {
-  const { errors, kept, id, describedBy } = fieldState(result, name, hint, idPrefix);
+  const { errors, kept, id, control } = fieldState(result, name, hint, idPrefix, required);
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       <textarea
-        id={id}
-        name={name}
+        {...control}
         rows={rows}
         defaultValue={kept ?? defaultValue}
-        required={required}
         maxLength={maxLength}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
         className={`mt-1 w-full max-w-3xl rounded border-2 px-2 py-1 leading-7 ${inputBorder(errors)}`}
       />
     </FieldFrame>
@@ -206,17 +200,13 @@ export function SelectField({
   placeholder?: string;
   onChange?: (value: string) => void;
 }) {
-  const { errors, kept, id, describedBy } = fieldState(result, name, hint, idPrefix);
+  const { errors, kept, id, control } = fieldState(result, name, hint, idPrefix, required);
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       <select
-        id={id}
-        name={name}
+        {...control}
         defaultValue={kept ?? defaultValue ?? ""}
-        required={required}
         onChange={onChange ? (event) => onChange(event.target.value) : undefined}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
         className={`mt-1 block w-full max-w-md rounded border-2 bg-white px-2 py-1 ${inputBorder(errors)}`}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}

@@ -6,7 +6,7 @@ import type { Actor, RequestContext } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/authorize";
 import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
-import { changeReason, creationChanges, departmentFields, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordChange, recordId, requiredText } from "./shared";
+import { changeReason, codeTaken, creationChanges, departmentFields, fieldError, historyOf, idOf, createWithNewCode, optionalText, recordChange, recordId, requiredText } from "./shared";
 import { statusChangeSpec } from "./status";
 import { parseRecordId } from "@/shared/record-id";
 
@@ -59,21 +59,17 @@ export const createDepartmentSpec = defineAction({
   name: "department.create",
   permission: "department:manage",
   input: createInput,
-  run: async (input, ctx) => {
-    try {
-      return await db().$transaction(async (tx) => {
-        if (await tx.department.findUnique({ where: { code: input.code }, select: { id: true } })) throw fieldError("code", "adminOrg.codeTaken");
+  run: (input, ctx) =>
+    createWithNewCode(() =>
+      db().$transaction(async (tx) => {
+        if (await tx.department.findUnique({ where: { code: input.code }, select: { id: true } })) throw codeTaken();
         const fields = { code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, kind: input.kind, aliasesZh: input.aliasesZh };
         const department = await tx.department.create({ data: fields, select: { id: true, code: true } });
         const changes = creationChanges({ ...fields, active: true });
         await recordChange(tx, ctx, { entityType: "Department", entityId: department.id, changes, reason: input.reason });
         return department;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw fieldError("code", "adminOrg.codeTaken");
-      throw error;
-    }
-  },
+      }),
+    ),
 });
 
 export const renameDepartmentSpec = defineAction({

@@ -41,6 +41,22 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
+export const codeTaken = () => fieldError("code", "adminOrg.codeTaken");
+
+/**
+ * Creates a record whose code must be new. `create` checks first, for the usual case; two
+ * administrators adding the same code at once meet the unique index, and the loser gets the
+ * same field error.
+ */
+export async function createWithNewCode<T>(create: () => Promise<T>): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw codeTaken();
+    throw error;
+  }
+}
+
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
 /** Every field a new record has a value for, as a change from nothing. */

@@ -7,7 +7,7 @@ import { authorize } from "@/server/auth/authorize";
 import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { changeReason, creationChanges, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordChange, recordId, requiredText, unitFields } from "./shared";
+import { changeReason, codeTaken, creationChanges, fieldError, historyOf, idOf, createWithNewCode, optionalText, recordChange, recordId, requiredText, unitFields } from "./shared";
 import { statusChangeSpec } from "./status";
 import { townshipTypeOf } from "./township-type";
 import { parseRecordId, recordIdField } from "@/shared/record-id";
@@ -71,9 +71,9 @@ export const createUnitSpec = defineAction({
     const parent = await parentFor(input);
     return parent ? { type: "Unit", id: parent.id, unitId: parent.id } : null;
   },
-  run: async (input, ctx) => {
-    try {
-      return await db().$transaction(async (tx) => {
+  run: (input, ctx) =>
+    createWithNewCode(() =>
+      db().$transaction(async (tx) => {
         const parent = await tx.unit.findFirst({
           where: input.kind === "TOWNSHIP" ? { id: input.parentId } : { kind: "CITY", parentId: null },
           orderBy: { id: "asc" },
@@ -86,7 +86,7 @@ export const createUnitSpec = defineAction({
           if (!parent.statCode || !input.code.startsWith(parent.statCode)) throw fieldError("code", "adminOrg.townshipCodePrefix");
         }
         const taken = await tx.unit.findFirst({ where: { OR: [{ code: input.code }, { statCode: input.code }] }, select: { id: true } });
-        if (taken) throw fieldError("code", "adminOrg.codeTaken");
+        if (taken) throw codeTaken();
 
         const last = await tx.unit.findFirst({
           where: input.kind === "TOWNSHIP" ? { parentId: parent.id } : { kind: "DEVELOPMENT_ZONE" },
@@ -111,13 +111,8 @@ export const createUnitSpec = defineAction({
         const changes = creationChanges({ ...fields, parent: parent.code, active: true });
         await recordChange(tx, ctx, { entityType: "Unit", entityId: unit.id, changes, reason: input.reason });
         return unit;
-      });
-    } catch (error) {
-      // two administrators adding the same code at once: the loser gets the same field error
-      if (isUniqueViolation(error)) throw fieldError("code", "adminOrg.codeTaken");
-      throw error;
-    }
-  },
+      }),
+    ),
 });
 
 export const renameUnitSpec = defineAction({

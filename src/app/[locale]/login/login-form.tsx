@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { FieldFrame } from "@/components/ui/form-kit";
 import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes, type Ref } from "react";
 
 // The sign-in form: username and password, then, if the server answers TOTP_REQUIRED, the code
@@ -76,6 +77,11 @@ export function LoginForm({ target, initialError }: { target: string; initialErr
     setPending(false);
   }
 
+  // an authenticator code, or instead a recovery code
+  const codeField: FieldProps = useRecovery
+    ? { id: "login-recovery-code", name: "recoveryCode", label: t("recoveryCode"), hint: t("recoveryCodeHint"), value: recoveryCode, onChange: setRecoveryCode, autoComplete: "off", autoCapitalize: "none", spellCheck: false, maxLength: 20 }
+    : { id: "login-totp-code", name: "totpCode", label: t("totpCode"), hint: t("totpCodeHint"), value: totpCode, onChange: setTotpCode, inputMode: "numeric", autoComplete: "one-time-code", pattern: "[0-9 ]*", maxLength: 7, className: "max-w-40 tracking-widest" };
+
   return (
     <form onSubmit={submit} noValidate className="max-w-md">
       {error && (
@@ -85,47 +91,14 @@ export function LoginForm({ target, initialError }: { target: string; initialErr
         </div>
       )}
 
-      <div className="mb-4">
-        <LoginField id="login-username" name="username" label={t("username")} value={username} onChange={setUsername} readOnly={needsCode} autoComplete="username" autoCapitalize="none" spellCheck={false} maxLength={100} />
-      </div>
-      <div className="mb-4">
-        <LoginField id="login-password" name="password" type="password" label={t("password")} value={password} onChange={setPassword} readOnly={needsCode} autoComplete="current-password" maxLength={1024} />
-      </div>
+      <LoginField id="login-username" name="username" label={t("username")} value={username} onChange={setUsername} readOnly={needsCode} autoComplete="username" autoCapitalize="none" spellCheck={false} maxLength={100} />
+      <LoginField id="login-password" name="password" type="password" label={t("password")} value={password} onChange={setPassword} readOnly={needsCode} autoComplete="current-password" maxLength={1024} />
 
       {needsCode && (
         <fieldset className="mb-4 border-l-4 border-brand-700 pl-3">
           <legend className="font-semibold">{t("codeStepTitle")}</legend>
           <div className="mt-2">
-            {useRecovery ? (
-              <LoginField
-                id="login-recovery-code"
-                name="recoveryCode"
-                label={t("recoveryCode")}
-                hint={t("recoveryCodeHint")}
-                value={recoveryCode}
-                onChange={setRecoveryCode}
-                inputRef={codeInput}
-                autoComplete="off"
-                autoCapitalize="none"
-                spellCheck={false}
-                maxLength={20}
-              />
-            ) : (
-              <LoginField
-                id="login-totp-code"
-                name="totpCode"
-                label={t("totpCode")}
-                hint={t("totpCodeHint")}
-                value={totpCode}
-                onChange={setTotpCode}
-                inputRef={codeInput}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9 ]*"
-                maxLength={7}
-                className="max-w-40 tracking-widest"
-              />
-            )}
+            <LoginField key={codeField.id} {...codeField} inputRef={codeInput} />
           </div>
           <button type="button" className="mt-2 text-sm text-brand-800 underline" onClick={() => setUseRecovery((v) => !v)}>
             {useRecovery ? t("useTotpCode") : t("useRecoveryCode")}
@@ -171,9 +144,7 @@ type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "valu
 /** One required field of the sign-in form; a read-only one (kept for the code step) is greyed. */
 function LoginField({ id, label, hint, onChange, inputRef, className, type = "text", ...input }: FieldProps) {
   return (
-    <>
-      <label htmlFor={id} className="block font-medium">{label}</label>
-      {hint && <p id={`${id}-hint`} className="text-sm text-stone-600">{hint}</p>}
+    <FieldFrame id={id} label={label} hint={hint}>
       <input
         {...input}
         ref={inputRef}
@@ -184,7 +155,7 @@ function LoginField({ id, label, hint, onChange, inputRef, className, type = "te
         onChange={(e) => onChange(e.target.value)}
         className={[inputClass, "read-only:bg-stone-100", className].filter(Boolean).join(" ")}
       />
-    </>
+    </FieldFrame>
   );
 }
 

@@ -35,7 +35,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
   const filters = parseUserFilters(await searchParams);
   const data = await loadOrForbidden(listUsers(actor, context, filters));
   const [options, t, tr, format] = await Promise.all([listScopeOptions(actor, context), getTranslations("adminUsers"), getTranslations("roles"), getFormatter()]);
-  const select = "mt-1 block w-full rounded border-2 border-stone-700 bg-white px-2 py-1";
+  const any = t("filters.any");
 
   return (
     <div className="space-y-6">
@@ -57,43 +57,11 @@ export default async function UsersPage({ params, searchParams }: Props) {
             <label htmlFor="filter-q" className="block font-medium">{t("filters.q")}</label>
             <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} className="mt-1 block w-full rounded border-2 border-stone-700 px-2 py-1" />
           </div>
-          <div>
-            <label htmlFor="filter-role" className="block font-medium">{t("filters.role")}</label>
-            <select id="filter-role" name="role" defaultValue={filters.role ?? ""} className={select}>
-              <option value="">{t("filters.any")}</option>
-              {ROLES.map((role) => <option key={role} value={role}>{tr(role)}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-unit" className="block font-medium">{t("filters.unit")}</label>
-            <select id="filter-unit" name="unitId" defaultValue={filters.unitId ? String(filters.unitId) : ""} className={select}>
-              <option value="">{t("filters.any")}</option>
-              {options.units.map((u) => <option key={u.id} value={u.id}>{localName(u, locale)}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-department" className="block font-medium">{t("filters.department")}</label>
-            <select id="filter-department" name="departmentId" defaultValue={filters.departmentId ? String(filters.departmentId) : ""} className={select}>
-              <option value="">{t("filters.any")}</option>
-              {options.departments.map((d) => <option key={d.id} value={d.id}>{localName(d, locale)}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-active" className="block font-medium">{t("filters.active")}</label>
-            <select id="filter-active" name="active" defaultValue={filters.active ?? ""} className={select}>
-              <option value="">{t("filters.any")}</option>
-              <option value="yes">{t("filters.activeYes")}</option>
-              <option value="no">{t("filters.activeNo")}</option>
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-locked" className="block font-medium">{t("filters.locked")}</label>
-            <select id="filter-locked" name="locked" defaultValue={filters.locked ?? ""} className={select}>
-              <option value="">{t("filters.any")}</option>
-              <option value="yes">{t("filters.lockedYes")}</option>
-              <option value="no">{t("filters.lockedNo")}</option>
-            </select>
-          </div>
+          <FilterSelect id="filter-role" name="role" label={t("filters.role")} value={filters.role} any={any} options={ROLES.map((role) => ({ value: role, label: tr(role) }))} />
+          <FilterSelect id="filter-unit" name="unitId" label={t("filters.unit")} value={filters.unitId} any={any} options={options.units.map((u) => ({ value: String(u.id), label: localName(u, locale) }))} />
+          <FilterSelect id="filter-department" name="departmentId" label={t("filters.department")} value={filters.departmentId} any={any} options={options.departments.map((d) => ({ value: String(d.id), label: localName(d, locale) }))} />
+          <FilterSelect id="filter-active" name="active" label={t("filters.active")} value={filters.active} any={any} options={[{ value: "yes", label: t("filters.activeYes") }, { value: "no", label: t("filters.activeNo") }]} />
+          <FilterSelect id="filter-locked" name="locked" label={t("filters.locked")} value={filters.locked} any={any} options={[{ value: "yes", label: t("filters.lockedYes") }, { value: "no", label: t("filters.lockedNo") }]} />
         </div>
         <p className="mt-4 flex flex-wrap items-center gap-4">
           <button type="submit" className="rounded bg-green-800 px-4 py-2 font-medium text-white shadow">{t("filters.apply")}</button>
@@ -145,6 +113,21 @@ export default async function UsersPage({ params, searchParams }: Props) {
           </nav>
         )}
       </Section>
+    </div>
+  );
+}
+
+/** One filter of the list: "any", then the values it can take; the one in force is selected. */
+function FilterSelect({ id, name, label, value, any, options }: { id: string; name: string; label: string; value: string | number | undefined; any: string; options: { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      <select id={id} name={name} defaultValue={value ? String(value) : ""} className="mt-1 block w-full rounded border-2 border-stone-700 bg-white px-2 py-1">
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>{option.label}</option>
+        ))}
+      </select>
     </div>
   );
 }
