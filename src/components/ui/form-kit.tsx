@@ -136,22 +136,23 @@ type CommonProps = {
   idPrefix?: string;
 };
 
+/** A field's frame (label, hint, error) and its control's attributes, from the props every field takes. */
+function fieldOf({ name, label, result, hint, required, idPrefix }: Omit<CommonProps, "defaultValue">) {
+  const { errors, kept, id, control } = fieldState(result, name, hint, idPrefix, required);
+  return { frame: { id, label, hint, errors }, control, kept, border: inputBorder(errors) };
+}
+
 export function TextField({
-  name,
-  label,
-  result,
-  hint,
   defaultValue,
-  required,
-  idPrefix,
   type = "text",
   autoComplete,
   inputMode,
   maxLength,
+  ...common
 }: CommonProps & { type?: "text" | "password" | "number" | "email" | "date"; autoComplete?: string; inputMode?: "numeric" | "text"; maxLength?: number }) {
-  const { errors, kept, id, control } = fieldState(result, name, hint, idPrefix, required);
+  const { frame, control, kept, border } = fieldOf(common);
   return (
-    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+    <FieldFrame {...frame}>
       <input
         {...control}
         type={type}
@@ -160,23 +161,17 @@ export function TextField({
         autoComplete={autoComplete}
         inputMode={inputMode}
         maxLength={maxLength}
-        className={`mt-1 w-full max-w-md rounded border-2 px-2 py-1 ${inputBorder(errors)}`}
+        className={`mt-1 w-full max-w-md rounded border-2 px-2 py-1 ${border}`}
       />
     </FieldFrame>
   );
 }
 
-export function TextareaField({ name, label, result, hint, defaultValue, required, idPrefix, rows = 8, maxLength }: CommonProps & { rows?: number; maxLength?: number }) {
-  const { errors, kept, id, control } = fieldState(result, name, hint, idPrefix, required);
+export function TextareaField({ defaultValue, rows = 8, maxLength, ...common }: CommonProps & { rows?: number; maxLength?: number }) {
+  const { frame, control, kept, border } = fieldOf(common);
   return (
-    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
-      <textarea
-        {...control}
-        rows={rows}
-        defaultValue={kept ?? defaultValue}
-        maxLength={maxLength}
-        className={`mt-1 w-full max-w-3xl rounded border-2 px-2 py-1 leading-7 ${inputBorder(errors)}`}
-      />
+    <FieldFrame {...frame}>
+      <textarea {...control} rows={rows} defaultValue={kept ?? defaultValue} maxLength={maxLength} className={`mt-1 w-full max-w-3xl rounded border-2 px-2 py-1 leading-7 ${border}`} />
     </FieldFrame>
   );
 }
@@ -184,30 +179,25 @@ export function TextareaField({ name, label, result, hint, defaultValue, require
 export type SelectOption = { value: string; label: string };
 
 export function SelectField({
-  name,
-  label,
-  result,
-  hint,
   defaultValue,
-  required,
-  idPrefix,
   options,
   placeholder,
   onChange,
+  ...common
 }: CommonProps & {
   options: SelectOption[];
   /** the text of an empty first option ("choose…"); none when every answer is an option */
   placeholder?: string;
   onChange?: (value: string) => void;
 }) {
-  const { errors, kept, id, control } = fieldState(result, name, hint, idPrefix, required);
+  const { frame, control, kept, border } = fieldOf(common);
   return (
-    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+    <FieldFrame {...frame}>
       <select
         {...control}
         defaultValue={kept ?? defaultValue ?? ""}
         onChange={onChange ? (event) => onChange(event.target.value) : undefined}
-        className={`mt-1 block w-full max-w-md rounded border-2 bg-white px-2 py-1 ${inputBorder(errors)}`}
+        className={`mt-1 block w-full max-w-md rounded border-2 bg-white px-2 py-1 ${border}`}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
