@@ -25,7 +25,7 @@ export default async function NotificationsPage({ params }: Props) {
       <PageHeader title={t("title")} intro={t("intro")}>
         <p className="font-medium">{t("unreadCount", { count: list.unreadCount })}</p>
       </PageHeader>
-      <ClientMessages namespaces={["reminders"]}>
+      <ClientMessages namespaces={["reminders.notifications"]}>
         {list.unreadCount > 0 && <MarkAllReadForm />}
         {all.length === 0 ? (
           <p className="text-stone-600">{t("empty")}</p>

@@ -54,7 +54,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
       )}
 
       {cycle.status === "PLANNED" && options && (
-        <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+        <ClientMessages namespaces={["reporting.cycleForm", "reporting.scopeForm", "reportingErrors"]}>
           <details className="rounded border border-stone-300 bg-white p-4">
             <summary className="cursor-pointer font-semibold">{t("cycleForm.editTitle")}</summary>
             <div className="mt-3">
@@ -115,7 +115,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
 
       {cycle.status === "OPEN" && scope && (scope.addableUnits.length > 0 || scope.addableDepartments.length > 0) && (
         <Panel id="add-title" title={t("addReporters.title")}>
-          <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+          <ClientMessages namespaces={["reportingErrors"]}>
             <ActionForm
               action={addReporters}
               hidden={{ cycleId: cycle.id }}
@@ -136,7 +136,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
       {extending && (
         <Panel id="extend-title" title={t("cycles.extendTitle", { owner: localName(extending.unit ?? extending.department, locale) })} tone="emphasis" sectionId="extend">
           <p className="mb-3 text-stone-700">{t("cycles.currentDue", { date: day(extending.dueOn) })}</p>
-          <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+          <ClientMessages namespaces={["reportingErrors"]}>
             <ActionForm
               action={extendDueDate}
               hidden={{ reportId: extending.id }}

@@ -23,7 +23,7 @@ export default async function NewCyclePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <PageHeader back={{ href: "/cycles", label: t("cycles.back") }} title={t("cycleForm.newTitle")} intro={t("cycleForm.newIntro")} />
-      <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+      <ClientMessages namespaces={["reporting.cycleForm", "reportingErrors"]}>
         <CycleDefinitionForm mode="create" action={createCycle} />
       </ClientMessages>
     </div>

@@ -29,7 +29,7 @@ export default async function NewUserPage({ params }: Props) {
   return (
     <div className="max-w-3xl space-y-4">
       <PageHeader back={{ href: "/admin/users", label: t("backToList") }} title={t("new.title")} intro={t("new.intro")} />
-      <ClientMessages namespaces={["adminUsers", "roles"]}>
+      <ClientMessages namespaces={["adminUsers.*", "adminUsers.fields", "adminUsers.new", "adminUsers.issued", "roles"]}>
         <CreateUserForm action={createUser} roles={BUSINESS_ROLES} units={options.units.map(option)} departments={options.departments.map(option)} />
       </ClientMessages>
     </div>
