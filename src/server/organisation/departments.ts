@@ -4,9 +4,8 @@ import { DepartmentKind } from "@/generated/prisma/enums";
 import { defineAction } from "@/server/actions/define-action";
 import type { Actor, RequestContext } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/authorize";
-import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
-import { changeReason, codeTaken, creationChanges, departmentFields, fieldError, historyOf, idOf, createWithNewCode, optionalText, recordChange, recordId, requiredText } from "./shared";
+import { applyRename, changeReason, codeTaken, creationChanges, departmentFields, historyOf, idOf, createWithNewCode, optionalText, recordChange, recordId, requiredText } from "./shared";
 import { statusChangeSpec } from "./status";
 import { parseRecordId } from "@/shared/record-id";
 
@@ -81,11 +80,8 @@ export const renameDepartmentSpec = defineAction({
     db().$transaction(async (tx) => {
       const department = await tx.department.findUniqueOrThrow({ where: { id: input.id }, select: { nameZh: true, nameEn: true, aliasesZh: true } });
       const after = { nameZh: input.nameZh, nameEn: input.nameEn, aliasesZh: input.aliasesZh };
-      const changes = diffFields(department, after);
-      if (Object.keys(changes).length === 0) throw fieldError("nameZh", "adminOrg.nothingChanged");
-      await tx.department.update({ where: { id: input.id }, data: after });
-      await recordChange(tx, ctx, { entityType: "Department", entityId: input.id, changes, reason: input.reason });
-      return { id: input.id };
+      const entry = { entityType: "Department", entityId: input.id, reason: input.reason } as const;
+      return applyRename(tx, ctx, entry, department, after, () => tx.department.update({ where: { id: input.id }, data: after }));
     }),
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { ActionContext } from "@/server/actions/define-action";
+import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { parseRecordId, recordIdField } from "@/shared/record-id";
@@ -79,6 +80,25 @@ export async function recordChange(
     data: { entityType, entityId, changes: changes as Prisma.InputJsonValue, reason, actorId: actor.userId },
   });
   await audit(tx, { targetType: entityType, targetId: entityId, ...(entityType === "Unit" ? { unitId: entityId } : {}), changes: { ...changes, reason } });
+}
+
+/**
+ * A rename: refused as a field error when no name changes; otherwise `write` stores `after` and
+ * the change is recorded (revision and audit row) with its reason.
+ */
+export async function applyRename<T extends Record<string, unknown>>(
+  tx: Prisma.TransactionClient,
+  ctx: Pick<ActionContext, "actor" | "audit">,
+  entry: { entityType: EntityType; entityId: number; reason: string },
+  before: T,
+  after: Partial<T>,
+  write: () => Promise<unknown>,
+) {
+  const changes = diffFields(before, after);
+  if (Object.keys(changes).length === 0) throw fieldError("nameZh", "adminOrg.nothingChanged");
+  await write();
+  await recordChange(tx, ctx, { ...entry, changes });
+  return { id: entry.entityId };
 }
 
 export type HistoryEntry = { id: number; at: Date; reason: string | null; changes: FieldChanges; actor: { username: string; displayName: string } | null };

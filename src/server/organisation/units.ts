@@ -4,10 +4,9 @@ import type { UnitKind } from "@/generated/prisma/enums";
 import { defineAction } from "@/server/actions/define-action";
 import type { Actor, RequestContext } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/authorize";
-import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { changeReason, codeTaken, creationChanges, fieldError, historyOf, idOf, createWithNewCode, optionalText, recordChange, recordId, requiredText, unitFields } from "./shared";
+import { applyRename, changeReason, codeTaken, creationChanges, fieldError, historyOf, idOf, createWithNewCode, optionalText, recordChange, recordId, requiredText, unitFields } from "./shared";
 import { statusChangeSpec } from "./status";
 import { townshipTypeOf } from "./township-type";
 import { parseRecordId, recordIdField } from "@/shared/record-id";
@@ -129,11 +128,8 @@ export const renameUnitSpec = defineAction({
         // 撤镇设街 and the like: a township's type follows its name
         ...(unit.kind === "TOWNSHIP" ? { townshipType: townshipTypeOf(input.nameZh) } : {}),
       };
-      const changes = diffFields(unit, after);
-      if (Object.keys(changes).length === 0) throw fieldError("nameZh", "adminOrg.nothingChanged");
-      await tx.unit.update({ where: { id: input.id }, data: after });
-      await recordChange(tx, ctx, { entityType: "Unit", entityId: input.id, changes, reason: input.reason });
-      return { id: input.id };
+      const entry = { entityType: "Unit", entityId: input.id, reason: input.reason } as const;
+      return applyRename(tx, ctx, entry, unit, after, () => tx.unit.update({ where: { id: input.id }, data: after }));
     }),
 });
 

@@ -3,7 +3,7 @@ import { Link, redirect } from "@/i18n/navigation";
 import { getWorkspace } from "@/server/workspace/get-workspace";
 import { localName } from "@/shared/local-name";
 import { titleMetadata } from "@/components/ui/page-metadata";
-import { Panel } from "@/components/ui/panel";
+import { Panel, Section } from "@/components/ui/panel";
 
 export const dynamic = "force-dynamic";
 
@@ -35,12 +35,11 @@ export default async function WorkspacePage({ params }: Props) {
           )}
         </dl>
       </Panel>
-      <section aria-labelledby="tasks">
-        <h2 id="tasks" className="text-lg font-semibold">{t("tasks")}</h2>
+      <Section id="tasks" title={t("tasks")}>
         {workspace.links.length === 0 ? (
-          <p className="mt-2 text-stone-700">{t("noTasks")}</p>
+          <p className="text-stone-700">{t("noTasks")}</p>
         ) : (
-          <ul className="mt-2 grid gap-3 sm:grid-cols-2">
+          <ul className="grid gap-3 sm:grid-cols-2">
             {workspace.links.map((link) => (
               <li key={link.href}>
                 <Link href={link.href} className="block rounded border border-stone-300 bg-white p-4 text-brand-800 underline hover:bg-stone-100">
@@ -50,15 +49,14 @@ export default async function WorkspacePage({ params }: Props) {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="account">
-        <h2 id="account" className="text-lg font-semibold">{t("account")}</h2>
-        <ul className="mt-2 list-disc pl-6">
+      </Section>
+      <Section id="account" title={t("account")}>
+        <ul className="list-disc pl-6">
           <li><Link href="/account/password" className="underline">{t("changePassword")}</Link></li>
           <li><Link href="/account/two-factor" className="underline">{t("twoFactor")}</Link></li>
           <li><Link href="/account/email" className="underline">{t("email")}</Link></li>
         </ul>
-      </section>
+      </Section>
       <details className="text-sm text-stone-700">
         <summary>{t("permissions")}</summary>
         <ul className="mt-2 list-disc pl-6 font-mono">

@@ -69,25 +69,23 @@ export default async function MeasurePage({ params }: Props) {
       )}
 
       {measure.revisions.length > 0 && (
-        <section aria-labelledby="revisions">
-          <h2 id="revisions" className="text-lg font-semibold">{t("revisions")}</h2>
-          <ul className="mt-2 list-disc pl-6">
+        <Section id="revisions" title={t("revisions")}>
+          <ul className="list-disc pl-6">
             {measure.revisions.map((revision) => (
               <li key={revision.id}>{t("revisedOn", { date: format.dateTime(revision.revisedAt, { dateStyle: "long" }), reason: revision.reason })}</li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
       {measure.textStatus !== "NOT_ENTERED" && (
         <>
           <DutiesTable measure={measure} locale={locale} t={t} />
-          <section aria-labelledby="targets">
-            <h2 id="targets" className="text-lg font-semibold">{t("targets")}</h2>
+          <Section id="targets" title={t("targets")}>
             {measure.targets.length === 0 ? (
-              <p className="mt-2 text-stone-600">{t("targetsEmpty")}</p>
+              <p className="text-stone-600">{t("targetsEmpty")}</p>
             ) : (
-              <ul className="mt-3 grid gap-4 md:grid-cols-2">
+              <ul className="grid gap-4 md:grid-cols-2">
                 {measure.targets.map((target) => (
                   <li key={target.id}>
                     <TargetCard target={target} locale={locale} />
@@ -95,7 +93,7 @@ export default async function MeasurePage({ params }: Props) {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </>
       )}
 
