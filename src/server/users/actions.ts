@@ -169,6 +169,12 @@ async function writeUserChange(
   });
 }
 
+/** A change after which the account must sign in again: its open sessions end with it. */
+async function changeUserAndSignOut(ctx: ActionContext, id: number, reason: string | null | undefined, because: string, change: Parameters<typeof writeUserChange>[3]) {
+  const { after, sessionsEnded } = await writeUserChange(ctx, id, reason, change, { endSessionsBecause: because });
+  return { id: after.id, sessionsEnded };
+}
+
 /** A change that leaves the account's sessions alone. */
 async function changeUser(ctx: ActionContext, id: number, reason: string | null | undefined, change: (before: UserRow) => Prisma.UserUncheckedUpdateInput) {
   const { after } = await writeUserChange(ctx, id, reason, change);
@@ -284,17 +290,10 @@ export const disableUserSpec = defineAction({
   target: userTarget,
   async run(input, ctx) {
     if (input.id === ctx.actor.userId) await refuse(ctx, "user:disable", { id: input.id, unitId: ctx.actor.unitId }, "adminUsers.cannotDisableSelf");
-    const { after, sessionsEnded } = await writeUserChange(
-      ctx,
-      input.id,
-      input.reason,
-      (before) => {
-        if (!before.active) throw new AppError("CONFLICT", "adminUsers.alreadyDisabled");
-        return { active: false };
-      },
-      { endSessionsBecause: "account-disabled" },
-    );
-    return { id: after.id, sessionsEnded };
+    return changeUserAndSignOut(ctx, input.id, input.reason, "account-disabled", (before) => {
+      if (!before.active) throw new AppError("CONFLICT", "adminUsers.alreadyDisabled");
+      return { active: false };
+    });
   },
 });
 
@@ -384,23 +383,16 @@ export const assignUserRoleSpec = defineAction({
     if (isAdministrator(input.role) && current.mustChangePassword) {
       await refuse(ctx, "user:assign-role", { id: input.id, unitId: current.unitId }, "adminUsers.adminRoleNeedsOwnPassword", "role");
     }
-    const { after, sessionsEnded } = await writeUserChange(
-      ctx,
-      input.id,
-      input.reason,
-      async (before, tx) => {
-        // a password reset between the check above and this lock
-        if (isAdministrator(input.role) && before.mustChangePassword) throw new AppError("CONFLICT");
-        const scope = await resolveScope(tx, input);
-        if (before.role === input.role && before.unitId === scope.unitId && before.departmentId === scope.departmentId) {
-          throw validation("role", "adminUsers.roleUnchanged");
-        }
-        return { role: input.role, ...scope };
-      },
-      // the new role applies from the next sign-in, never to a session opened under the old one
-      { endSessionsBecause: "role-changed" },
-    );
-    return { id: after.id, sessionsEnded };
+    // the new role applies from the next sign-in, never to a session opened under the old one
+    return changeUserAndSignOut(ctx, input.id, input.reason, "role-changed", async (before, tx) => {
+      // a password reset between the check above and this lock
+      if (isAdministrator(input.role) && before.mustChangePassword) throw new AppError("CONFLICT");
+      const scope = await resolveScope(tx, input);
+      if (before.role === input.role && before.unitId === scope.unitId && before.departmentId === scope.departmentId) {
+        throw validation("role", "adminUsers.roleUnchanged");
+      }
+      return { role: input.role, ...scope };
+    });
   },
 });
 
