@@ -7,6 +7,7 @@ import { createClient } from "../server/db/create-client";
 import { startReminderRunner } from "../server/reminders/runner";
 import { reminderSettings } from "../server/reminders/settings";
 import { runReminderSweep } from "../server/reminders/sweep";
+import { logger } from "../server/logger";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -18,7 +19,7 @@ const settings = reminderSettings();
 if (process.argv.includes("--once")) {
   const prisma = createClient(url);
   try {
-    console.log(JSON.stringify(await runReminderSweep(prisma, new Date(), settings)));
+    logger.info(await runReminderSweep(prisma, new Date(), settings), "reminder sweep done");
   } finally {
     await prisma.$disconnect();
   }

@@ -1,3 +1,4 @@
+import type { MessageKey } from "@/i18n/message-files";
 import type { AppErrorCode } from "@/shared/error-codes";
 
 export type { AppErrorCode };
@@ -11,8 +12,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     /** a message key in the "errors" namespace, or a specific key such as "auth.wrongPassword" */
-    readonly messageKey: string = `errors.${code}`,
-    readonly fieldErrors?: Record<string, string[]>,
+    readonly messageKey: MessageKey = `errors.${code}`,
+    readonly fieldErrors?: Record<string, MessageKey[]>,
   ) {
     super(messageKey);
     this.name = "AppError";

@@ -22,6 +22,7 @@ import {
   unlockUserSpec,
   updateUserProfileSpec,
 } from "@/server/users/actions";
+import { USER_ADMIN_ACTIONS, type UserAdminAction } from "@/server/users/admin-actions-for";
 import { ISSUED_PASSWORD_ALPHABET } from "@/server/users/issue-password";
 import { getSecurityPolicyForAdmin, getUserForAdmin, listUsers, parseUserFilters } from "@/server/users/queries";
 import { updateSecurityPolicySpec } from "@/server/users/security-policy-actions";
@@ -533,6 +534,74 @@ describe("reading accounts", () => {
     expect(JSON.stringify(detail)).not.toContain("$argon2");
 
     expect(await getUserForAdmin(secadmin, testContext(), 987654)).toBeNull();
+  });
+});
+
+describe("what the account page offers", () => {
+  // the least input each action needs, so that what it answers depends on who and on whom alone
+  const attempt: Record<UserAdminAction, (actor: Actor, id: number) => ReturnType<typeof run>> = {
+    profile: (actor, id) => run(updateUserProfileSpec, actor, { id: String(id), displayName: `改名${id}` }),
+    role: (actor, id) => run(assignUserRoleSpec, actor, { id: String(id), role: "BUREAU_LEADER", reason: "调岗" }),
+    disable: (actor, id) => run(disableUserSpec, actor, { id: String(id), reason: "停用" }),
+    enable: (actor, id) => run(enableUserSpec, actor, { id: String(id) }),
+    unlock: (actor, id) => run(unlockUserSpec, actor, { id: String(id) }),
+    reset: (actor, id) => run(resetUserPasswordSpec, actor, { id: String(id) }),
+    endSessions: (actor, id) => run(endUserSessionsSpec, actor, { id: String(id) }),
+  };
+  let n = 0;
+  const fresh = (role: Role, data: Partial<Prisma.UserUncheckedCreateInput> = {}) => makeUser(`offer.${role.toLowerCase()}.${++n}`, role, data);
+
+  // Written out from the rules of users/actions.ts: no one changes their own role, disables
+  // themself or resets their own password; another administrator's password only once they
+  // have a second factor; and what the account's state makes pointless is not offered.
+  const cases: { label: string; viewer: string; target: () => Promise<{ id: number }>; offered: UserAdminAction[]; notes: { self: boolean; resetBlocked: boolean } }[] = [
+    { label: "system administrator, active staff account", viewer: "sysadmin", target: () => fresh("BUREAU_STAFF"), offered: ["profile", "disable", "reset"], notes: { self: false, resetBlocked: false } },
+    { label: "system administrator, disabled and locked account", viewer: "sysadmin", target: () => fresh("BUREAU_STAFF", { active: false, lockedUntil: new Date(Date.now() + 600_000), failedLoginCount: 5 }), offered: ["profile", "enable", "unlock", "reset"], notes: { self: false, resetBlocked: false } },
+    { label: "system administrator, security administrator without two-factor", viewer: "sysadmin", target: () => fresh("SECURITY_ADMIN"), offered: ["profile", "disable"], notes: { self: false, resetBlocked: true } },
+    { label: "system administrator, security administrator with two-factor", viewer: "sysadmin", target: () => fresh("SECURITY_ADMIN", { totpEnabledAt: new Date() }), offered: ["profile", "disable", "reset"], notes: { self: false, resetBlocked: false } },
+    { label: "security administrator, active staff account", viewer: "secadmin", target: () => fresh("BUREAU_STAFF"), offered: ["role", "disable"], notes: { self: false, resetBlocked: false } },
+  ];
+
+  it("offers each administrator exactly what the actions then allow", async () => {
+    for (const c of cases) {
+      const viewer = await actorFor(c.viewer);
+      const view = (await getUserForAdmin(viewer, testContext(), (await c.target()).id))!;
+      expect(view.offered, c.label).toEqual(c.offered);
+      expect(view.notes, c.label).toEqual(c.notes);
+      expect(view.ownAccount, c.label).toBe(false);
+      // each action on an account of its own in that state: what is offered succeeds, what the
+      // viewer may not do is refused, and what the state makes pointless changes nothing
+      for (const action of USER_ADMIN_ACTIONS) {
+        const target = await c.target();
+        const result = await attempt[action](viewer, target.id);
+        const label = `${c.label}: ${action}, got ${JSON.stringify(result)}`;
+        if (view.offered.includes(action)) expect(result.ok, label).toBe(true);
+        else if (!view.may[action]) expect(result, label).toMatchObject({ ok: false, code: "FORBIDDEN" });
+        // ending sessions when none is open succeeds and ends none (users/actions.ts says why)
+        else if (action === "endSessions") expect(result, label).toMatchObject({ ok: true, data: { sessionsEnded: 0 } });
+        else expect(result, label).toMatchObject({ ok: false, code: "CONFLICT" });
+      }
+    }
+  });
+
+  it("tells administrators on their own account which of their powers do not apply, and refuses those", async () => {
+    for (const [username, offered] of [["sysadmin", ["profile", "endSessions"]], ["secadmin", ["endSessions"]]] as const) {
+      const viewer = await actorFor(username);
+      const view = (await getUserForAdmin(viewer, testContext(), viewer.userId))!;
+      expect(view).toMatchObject({ ownAccount: true, offered, notes: { self: true, resetBlocked: false } });
+      const before = await fingerprint();
+      for (const action of ["role", "disable", "reset"] as const) {
+        expect(view.may[action], `${username}: ${action}`).toBe(false);
+        expect(await attempt[action](viewer, viewer.userId), `${username}: ${action}`).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      }
+      expect(await fingerprint()).toBe(before);
+    }
+  });
+
+  it("links the list to creating accounts and to the security policy for whoever may use them", async () => {
+    const [sysadmin, secadmin] = await Promise.all([actorFor("sysadmin"), actorFor("secadmin")]);
+    expect((await listUsers(sysadmin, testContext(), parseUserFilters({}))).may).toEqual({ create: true, updateSecurityPolicy: false });
+    expect((await listUsers(secadmin, testContext(), parseUserFilters({}))).may).toEqual({ create: false, updateSecurityPolicy: true });
   });
 });
 

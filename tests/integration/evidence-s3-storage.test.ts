@@ -6,6 +6,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { executeAction } from "@/server/actions/define-action";
 import type { Actor } from "@/server/auth/actor";
@@ -14,6 +15,7 @@ import { deleteEvidenceSpec, uploadEvidenceSpec } from "@/server/evidence/action
 import { evidenceDownload } from "@/server/evidence/download";
 import { S3Storage, type S3Settings } from "@/server/evidence/s3-storage";
 import { LocalDiskStorage, newStorageKey, type EvidenceStorage } from "@/server/evidence/storage";
+import { logger } from "@/server/logger";
 import { actorFor, testContext } from "../support/actors";
 import { S3RVER_CREDENTIALS, startS3TestServer, type S3TestServer } from "../support/s3-test-server";
 import { freshReport } from "../fixtures/evidence/records";
@@ -264,11 +266,16 @@ describe("evidence actions with EVIDENCE_STORE=s3", () => {
   it("fails an upload loudly when EVIDENCE_STORE=s3 has no bucket, naming the variable and storing nothing", async () => {
     useS3();
     delete process.env.S3_BUCKET;
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    // the portal's log stream (every request's logger writes to it), held instead of written out
+    const stream = (logger as unknown as Record<symbol, { write: (line: string) => void }>)[pino.symbols.streamSym]!;
+    const written = vi.spyOn(stream, "write").mockImplementation(() => {});
     const report = await freshReport(tiedong, "own");
     const sample = validSamples()[0]!;
     expect(await upload(report.id, asFile(sample.bytes, sample.name))).toMatchObject({ ok: false, code: "UNEXPECTED" });
-    expect(logged.mock.calls.flat().join("\n")).toMatch(/S3_BUCKET is not set/);
+    const lines = written.mock.calls.map(([line]) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: "error", msg: "action failed", action: "evidence.upload", requestId: expect.any(String), err: expect.objectContaining({ message: expect.stringMatching(/S3_BUCKET is not set/) }) }),
+    );
     expect(await db().attachment.count({ where: { reportId: report.id } })).toBe(0);
     expect(await filesUnder(emptyDisk)).toEqual([]);
   });

@@ -9,7 +9,7 @@ import type { Fixture, Variant } from "./matrix-fixtures";
 import { buildReportWorkbook } from "@/server/reporting-excel/workbook";
 import { departmentId, freshCycle, freshReport, measureId, unitId, type ReportSetup } from "./reporting-factory";
 
-async function ownerFor(actor: Actor, variant: Variant): Promise<ReportSetup["owner"]> {
+export async function ownerFor(actor: Actor, variant: Variant): Promise<ReportSetup["owner"]> {
   if (actor.departmentId !== null) {
     return { departmentId: variant === "own" ? actor.departmentId : await departmentId(actor.departmentId === (await departmentId("STAFFING")) ? "FINANCE" : "STAFFING") };
   }
@@ -44,6 +44,7 @@ export const REPORTING_FIXTURES: Record<string, Fixture> = {
     variants: own,
     input: async (actor) => {
       const report = await freshReport({ owner: await ownerFor(actor, "own"), measures: [await m16()] });
+      await db().reportingCycle.update({ where: { id: report.cycleId }, data: { status: "OPEN" } });
       return { reportId: String(report.id), newDueOn: "2099-12-31", reason: "矩阵测试延期" };
     },
   },

@@ -3,7 +3,8 @@ import { executeAction, type ActionSpec } from "@/server/actions/define-action";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { extendDueDateSpec, openCycleSpec } from "@/server/reporting/actions";
-import { getCycle, getReportForEdit, listCycles, listMyReports } from "@/server/reporting/queries";
+import { getCycle, listCycles } from "@/server/reporting/cycle-queries";
+import { getReportForEdit, listMyReports } from "@/server/reporting/queries";
 import { actorFor, auditRowsSince, lastAuditId, testContext } from "../support/actors";
 import { freshReport, measureId, reportingSnapshot, unitId } from "./reporting-factory";
 
@@ -24,6 +25,9 @@ describe("opening a cycle", () => {
     const refusedBefore = await reportingSnapshot();
     expect(await run(openCycleSpec, tiedong, { cycleId: String(cycle.id) })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await reportingSnapshot()).toBe(refusedBefore);
+
+    // planned: the page offers to change its definition and open it, no reporters to add yet
+    expect((await getCycle(staff, testContext(), cycle.id))!.may).toEqual({ setUp: true, addReporters: false });
 
     const since = await lastAuditId();
     const opened = await run(openCycleSpec, staff, { cycleId: String(cycle.id) });
@@ -68,7 +72,7 @@ describe("opening a cycle", () => {
     expect(summary).toMatchObject({ status: "NOT_STARTED", dueOn: "2020-09-15", late: true });
     expect(summary.daysLeft).toBeLessThan(0);
     const view = (await getReportForEdit(tiedong, testContext(), summary.id))!;
-    expect(view.editable).toBe(true);
+    expect(view.may.edit).toBe(true);
     expect(view.townships.length).toBeGreaterThan(0);
     const dormitory = view.measures.flatMap((m) => m.indicators).find((i) => i.code === "M19_TOWNSHIP_HAS_TURNOVER_DORMITORY")!;
     expect(dormitory.values.map((v) => v.subjectUnitId)).toEqual(view.townships.map((t) => t.id));
@@ -77,9 +81,12 @@ describe("opening a cycle", () => {
     expect(await getReportForEdit(finance, testContext(), summary.id)).toBeNull();
 
     const cycles = await listCycles(staff, testContext());
-    expect(cycles.find((c) => c.code === "SY2019")).toMatchObject({ status: "OPEN", reportCount: total, byStatus: { NOT_STARTED: total } });
+    expect(cycles.find((c) => c.code === "SY2019")).toMatchObject({ status: "OPEN", reportCount: total, byStatus: [{ status: "NOT_STARTED", count: total }] });
     const detail = (await getCycle(staff, testContext(), cycle.id))!;
     expect(detail.reports).toHaveLength(total);
+    // open: reporters may be added, and every report still with its filer may get more time
+    expect(detail.may).toEqual({ setUp: false, addReporters: true });
+    expect(detail.reports.every((r) => r.outstanding && r.may.extend)).toBe(true);
     expect(detail.measureCount).toBe(reportable.length);
   });
 
@@ -95,6 +102,7 @@ describe("opening a cycle", () => {
 describe("extending a due date", () => {
   it("moves one report's due date with a reason, recorded in the timeline and the audit log", async () => {
     const report = await freshReport({ owner: { unitId: await unitId("210302") }, measures: [await measureId(16)], dueInDays: -2 });
+    await db().reportingCycle.update({ where: { id: report.cycleId }, data: { status: "OPEN" } });
     const since = await lastAuditId();
     const newDueOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     expect(await run(extendDueDateSpec, staff, { reportId: String(report.id), newDueOn, reason: "汛期影响统计" })).toEqual({ ok: true, data: { dueOn: newDueOn } });
@@ -109,6 +117,18 @@ describe("extending a due date", () => {
     expect(await run(extendDueDateSpec, staff, { reportId: String(report.id), newDueOn: "2020-01-01", reason: "提前" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { newDueOn: ["reportingErrors.extensionNotLater"] } });
     expect(await run(extendDueDateSpec, staff, { reportId: String(report.id), newDueOn, reason: "" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { reason: ["reportingErrors.reasonRequired"] } });
     expect(await run(extendDueDateSpec, tiedong, { reportId: String(report.id), newDueOn: "2099-01-01", reason: "自己延期" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await reportingSnapshot()).toBe(before);
+  });
+
+  it("refuses more time once the report is submitted or while its cycle is not open, changing nothing", async () => {
+    const owner = { unitId: await unitId("210302") };
+    const submitted = await freshReport({ owner, measures: [await measureId(16)], status: "SUBMITTED", dueInDays: -2 });
+    await db().reportingCycle.update({ where: { id: submitted.cycleId }, data: { status: "OPEN" } });
+    const planned = await freshReport({ owner, measures: [await measureId(16)] });
+    const before = await reportingSnapshot();
+    for (const report of [submitted, planned]) {
+      expect(await run(extendDueDateSpec, staff, { reportId: String(report.id), newDueOn: "2099-01-01", reason: "补交材料" })).toMatchObject({ ok: false, code: "CONFLICT", messageKey: "reportingErrors.extensionNotOutstanding" });
+    }
     expect(await reportingSnapshot()).toBe(before);
   });
 });

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ReportStatus } from "@/generated/prisma/enums";
 import { executeAction, type ActionSpec } from "@/server/actions/define-action";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db/client";
 import { publishReportSpec, reopenReportSpec, reviewReportSpec, saveDraftSpec, submitReportSpec } from "@/server/reporting/actions";
-import { getReportForEdit, getReportForReview, listMyReports, listReviewQueue } from "@/server/reporting/queries";
+import { getReportForEdit, listMyReports } from "@/server/reporting/queries";
+import { getReportForReview, listReviewQueue } from "@/server/reporting/review-queries";
 import { actorFor, auditRowsSince, lastAuditId, testContext } from "../support/actors";
 import { departmentId, freshReport, indicatorId, measureId, reportingSnapshot, unitId } from "./reporting-factory";
 
@@ -64,7 +66,7 @@ describe("a report from draft to publication", () => {
     const locked = await run(saveDraftSpec, tiedong, { reportId: String(id), version: "3", items: items([{ measureId: m16, progress: "ACHIEVED" }]) });
     expect(locked).toMatchObject({ ok: false, code: "CONFLICT", messageKey: "reportingErrors.lockedSubmitted" });
     const view = await getReportForEdit(tiedong, testContext(), id);
-    expect(view).toMatchObject({ editable: false, lockedReason: "reportingErrors.lockedSubmitted" });
+    expect(view).toMatchObject({ may: { edit: false, submit: false, exportExcel: true, uploadEvidence: false }, filer: true, lockedReason: "reportingErrors.lockedSubmitted" });
     expect((await listReviewQueue(staff, testContext())).map((r) => r.id)).toContain(id);
 
     // a return needs a reason at each returned item
@@ -82,7 +84,7 @@ describe("a report from draft to publication", () => {
     });
     expect(returned).toEqual({ ok: true, data: { status: "RETURNED" } });
     const back = await getReportForEdit(tiedong, testContext(), id);
-    expect(back).toMatchObject({ editable: true, lockedReason: null, report: { status: "RETURNED", version: 4 } });
+    expect(back).toMatchObject({ may: { edit: true, submit: true }, lockedReason: null, report: { status: "RETURNED", version: 4 } });
     expect(back!.measures.find((m) => m.measureId === m20)!.item).toMatchObject({ reviewStatus: "RETURNED", returnReason: "交流人数与名单不符" });
 
     // correct and resubmit; a RETURNED report stays RETURNED while it is corrected
@@ -160,6 +162,41 @@ describe("a report from draft to publication", () => {
   });
 });
 
+describe("what the review page offers", () => {
+  // Written out from the workflow: review while submitted; reopen an approved report, withdraw a
+  // published one only as its publisher (the leader); publish an approved one only as the leader.
+  const OFFERED: Record<ReportStatus, { staff: string[]; leader: string[] }> = {
+    NOT_STARTED: { staff: [], leader: [] },
+    DRAFT: { staff: [], leader: [] },
+    SUBMITTED: { staff: ["review"], leader: ["review"] },
+    RETURNED: { staff: [], leader: [] },
+    APPROVED: { staff: ["reopen"], leader: ["reopen", "publish"] },
+    PUBLISHED: { staff: [], leader: ["reopen"] },
+  };
+  const offered = (may: Record<string, boolean>) => Object.keys(may).filter((k) => may[k]);
+
+  it("offers each reviewer exactly what the action then allows, in every status", async () => {
+    const attempt = {
+      review: (actor: Actor, id: number) => run(reviewReportSpec, actor, { reportId: String(id), decisions: items([{ measureId: m16, decision: "APPROVE" }, { measureId: m20, decision: "APPROVE" }]) }),
+      reopen: (actor: Actor, id: number) => run(reopenReportSpec, actor, { reportId: String(id), reason: "核对" }),
+      publish: (actor: Actor, id: number) => run(publishReportSpec, actor, { reportId: String(id) }),
+    };
+    for (const status of Object.keys(OFFERED) as ReportStatus[]) {
+      const expected = OFFERED[status];
+      for (const [who, reviewer] of [["staff", staff], ["leader", leader]] as const) {
+        for (const action of ["review", "reopen", "publish"] as const) {
+          const { id } = await tiedongReport({ status, progress: "UNDER_WAY" });
+          const view = (await getReportForReview(reviewer, testContext(), id))!;
+          expect(offered(view.may), `${who} on ${status}`).toEqual(expected[who]);
+          expect(view.report.outstanding, status).toBe(["NOT_STARTED", "DRAFT", "RETURNED"].includes(status));
+          const result = await attempt[action](reviewer, id);
+          expect(result.ok, `${action} as ${who} on ${status}: offered ${view.may[action]}, got ${JSON.stringify(result)}`).toBe(view.may[action]);
+        }
+      }
+    }
+  });
+});
+
 describe("who may see and change a report", () => {
   it("answers NOT_FOUND to a district administrator of another unit, and nothing changes", async () => {
     const { id } = await tiedongReport();
@@ -199,6 +236,39 @@ describe("who may see and change a report", () => {
     expect([...mine.current, ...mine.past].map((r) => r.id)).not.toContain(other.id);
     const view = await getReportForEdit(finance, testContext(), own.id);
     expect(view).toMatchObject({ report: { department: { code: "FINANCE" }, status: "SUBMITTED" }, measures: [{ measureId: m16, indicators: [] }] });
+  });
+});
+
+describe("what the report page offers each viewer (the view model)", () => {
+  it("lets the filer edit their own unit's draft, locks it once submitted, and tells the bureau it only reads", async () => {
+    const draft = await tiedongReport({ status: "DRAFT" });
+    expect(await getReportForEdit(tiedong, testContext(), draft.id)).toMatchObject({
+      report: { status: "DRAFT", outstanding: true },
+      may: { edit: true, submit: true, exportExcel: true, uploadEvidence: true },
+      filer: true,
+      lockedReason: null,
+    });
+    // the bureau reads the same draft but does not file it
+    expect(await getReportForEdit(staff, testContext(), draft.id)).toMatchObject({
+      may: { edit: false, submit: false, exportExcel: true, uploadEvidence: false },
+      filer: false,
+      lockedReason: "reportingErrors.lockedNotFiler",
+    });
+
+    const submitted = await tiedongReport({ status: "SUBMITTED" });
+    expect(await getReportForEdit(tiedong, testContext(), submitted.id)).toMatchObject({
+      report: { status: "SUBMITTED", outstanding: false },
+      may: { edit: false, submit: false, exportExcel: true, uploadEvidence: false },
+      filer: true,
+      lockedReason: "reportingErrors.lockedSubmitted",
+    });
+    // a submitted report is locked for everyone, and that is the reason the bureau is given too
+    expect(await getReportForEdit(staff, testContext(), submitted.id)).toMatchObject({ may: { edit: false }, filer: false, lockedReason: "reportingErrors.lockedSubmitted" });
+
+    const mine = await listMyReports(tiedong, testContext());
+    const listed = new Map([...mine.current, ...mine.past].map((r) => [r.id, r]));
+    expect(listed.get(draft.id)).toMatchObject({ status: "DRAFT", outstanding: true });
+    expect(listed.get(submitted.id)).toMatchObject({ status: "SUBMITTED", outstanding: false });
   });
 });
 

@@ -51,6 +51,19 @@ describe("layer boundaries", () => {
     expect(offenders(server, (s) => s.startsWith("@/app") || s.startsWith("@/components"))).toEqual([]);
   });
 
+  it("leaves what a viewer may do to the reads: pages and components ask neither can() nor the workflow", () => {
+    // Reads return view models that say what this viewer may do (ARCHITECTURE.md, "The read
+    // pipeline"); a page that asked the permission table or the state machine itself would
+    // re-derive a rule the server already decided.
+    const asksItself = (text: string) => [
+      ...[...text.matchAll(/^import\s+\{([^}]*)\}\s+from\s+["']@\/server\/auth\/authorize["']/gm)].flatMap((m) => m[1]!.split(",").map((name) => name.trim()).filter((name) => name === "can" || name === "decide")),
+      ...valueImports(text).filter((s) => s === "@/server/auth/permissions" || s === "@/server/reporting/state-machine"),
+    ];
+    const ui = files.filter(({ file }) => file.startsWith("src/app/") || file.startsWith("src/components/"));
+    const asking = ui.filter(({ text }) => asksItself(text).length > 0).map(({ file, text }) => `${file}: ${asksItself(text).join(", ")}`);
+    expect(asking).toEqual([]);
+  });
+
   it("declares 'use server' entry points only in src/actions", () => {
     const outside = files.filter(({ file, text }) => directive("server").test(text) && !file.startsWith("src/actions/")).map(({ file }) => file);
     expect(outside).toEqual([]);

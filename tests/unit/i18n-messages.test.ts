@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { MESSAGE_FILES } from "../../src/i18n/message-files";
+import { ROLES } from "../../src/shared/roles";
 
 const dir = new URL("../../src/i18n/messages/", import.meta.url);
 const load = (locale: string) =>
@@ -68,6 +69,17 @@ describe("translations", () => {
       .filter((k) => enKeys.has(k))
       .filter((k) => argumentsOf(zhKeys.get(k)!).join() !== argumentsOf(enKeys.get(k)!).join());
     expect(mismatched).toEqual([]);
+  });
+
+  it("names each role once, in the roles namespace, with a label of its own", () => {
+    for (const [locale, keys] of [["zh-CN", zhKeys], ["en", enKeys]] as const) {
+      const labels = ROLES.map((role) => keys.get(`roles.${role}`));
+      expect(labels.every(Boolean), locale).toBe(true);
+      expect(new Set(labels).size, locale).toBe(ROLES.length);
+      // a second set of role labels elsewhere is how the same role came to have two names
+      const elsewhere = [...keys.keys()].filter((key) => !key.startsWith("roles.") && (ROLES as readonly string[]).includes(key.split(".").at(-1)!));
+      expect(elsewhere, locale).toEqual([]);
+    }
   });
 
   it("has no empty message", () => {

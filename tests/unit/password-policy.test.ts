@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/server/auth/password-hash";
 import { checkNewPassword, PASSWORD_PROBLEMS } from "@/server/auth/password-policy";
 import { ISSUED_PASSWORD_LENGTH, issuePassword } from "@/server/users/issue-password";
-import { COMMON_PASSWORDS } from "@/server/auth/common-passwords";
+import { commonPasswords, LONG_ENTRY, TOP_ENTRIES } from "@/server/auth/common-passwords";
 
 const policy = { passwordMinLength: 12, passwordHistoryCount: 5 };
 const staff = { username: "wang.fang", role: "BUREAU_STAFF" as const };
@@ -32,11 +32,32 @@ describe("new password rules", () => {
   });
 
   it("refuses common passwords, whatever their case, and common words padded with digits or symbols", async () => {
-    expect(COMMON_PASSWORDS.length).toBeGreaterThan(5000);
     expect(await check("1qaz2wsx3edc")).toContain(PASSWORD_PROBLEMS.common);
     expect(await check("QWERTY123456")).toContain(PASSWORD_PROBLEMS.common);
     expect(await check("Password2024!!")).toContain(PASSWORD_PROBLEMS.common);
     expect(await check("!!Dragon123456")).toContain(PASSWORD_PROBLEMS.common);
+  });
+
+  it("refuses a long common password from the list whatever its rank, and accepts a strong one", async () => {
+    // "finalfantasy" ranks beyond the top 5,000 and is kept for its length; alone, it is refused
+    // for that reason only
+    expect(await check("finalfantasy")).toEqual([PASSWORD_PROBLEMS.common]);
+    expect(await check("FinalFantasy")).toEqual([PASSWORD_PROBLEMS.common]);
+    expect(await check("Tq8#vLm2pRzW-harbour")).toEqual([]);
+  });
+
+  it("reads the list from @zxcvbn-ts/language-common: the top entries and every long one, once", async () => {
+    const { dictionary } = await import("@zxcvbn-ts/language-common");
+    const ranked = dictionary["passwords-common"];
+    const common = await commonPasswords();
+    expect(common.size).toBeGreaterThan(5000);
+    expect(await commonPasswords()).toBe(common);
+    expect(common.has(ranked[0]!.toLowerCase())).toBe(true);
+    // a short entry past the top ranks is left out; a long one is kept
+    const shortAndRare = ranked.slice(TOP_ENTRIES).find((p) => [...p].length < LONG_ENTRY && !ranked.slice(0, TOP_ENTRIES).includes(p));
+    expect(common.has(shortAndRare!.toLowerCase())).toBe(false);
+    const longAndRare = ranked.slice(TOP_ENTRIES).find((p) => [...p].length >= LONG_ENTRY);
+    expect(common.has(longAndRare!.toLowerCase())).toBe(true);
   });
 
   it("refuses a password that contains the username, in any case", async () => {

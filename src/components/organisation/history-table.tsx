@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Section } from "@/components/ui/panel";
 import { DataTable } from "@/components/ui/table";
+import type { Messages } from "@/i18n/message-files";
 import type { HistoryEntry } from "@/server/organisation/shared";
 
 /** A unit's or department's revisions, newest first: when, who, what changed (before → after), why. */
@@ -11,7 +12,11 @@ export async function HistoryTable({ entries, kindNamespace }: { entries: Histor
     getTranslations(kindNamespace),
     getTranslations("townshipType"),
   ]);
-  const fieldLabel = (field: string) => (t.has(`fields.${field}`) ? t(`fields.${field}`) : field);
+  // field names and enum values come from the revision record: one without a label is shown as it is
+  const fieldLabel = (field: string) => {
+    const key = `fields.${field}` as `fields.${keyof Messages["adminOrg"]["fields"]}`;
+    return t.has(key) ? t(key) : field;
+  };
   const show = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === "") return "—";
     if (field === "active" && typeof value === "boolean") return value ? t("status.active") : t("status.inactive");
@@ -19,8 +24,10 @@ export async function HistoryTable({ entries, kindNamespace }: { entries: Histor
     if (Array.isArray(value)) return value.length ? value.map(String).join("、") : "—";
     // enum names (kind, townshipType) are shown through the public pages' own translations
     const text = String(value);
-    if (field === "kind" && tKind.has(text)) return tKind(text);
-    if (field === "townshipType" && tTownship.has(text)) return tTownship(text);
+    const kind = text as keyof Messages["unitKind" | "departmentKind"];
+    const townshipType = text as keyof Messages["townshipType"];
+    if (field === "kind" && tKind.has(kind)) return tKind(kind);
+    if (field === "townshipType" && tTownship.has(townshipType)) return tTownship(townshipType);
     return text;
   };
   return (

@@ -6,6 +6,9 @@ import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "@/componen
 import { useRouter } from "@/i18n/navigation";
 import type { ActionResult } from "@/shared/action-result";
 
+/** The form's fields, each labelled by its own key in "reporting.cycleForm". */
+type CycleField = "code" | "nameZh" | "nameEn" | "periodStart" | "periodEnd" | "opensOn" | "dueOn";
+
 type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
 export type CycleDefinition = { nameZh: string; nameEn: string; periodStart: string; periodEnd: string; opensOn: string; dueOn: string };
@@ -26,8 +29,8 @@ export function CycleDefinitionForm({ mode, action, cycleId, initial }: Props) {
     else router.refresh();
   }, [result, router, mode]);
 
-  const fields = [
-    ...(mode === "create" ? [{ name: "code", hint: t("codeHint"), type: "text" as const, maxLength: 20 }] : []),
+  const fields: { name: CycleField; hint?: string; type: "text" | "date"; maxLength?: number }[] = [
+    ...(mode === "create" ? [{ name: "code" as const, hint: t("codeHint"), type: "text" as const, maxLength: 20 }] : []),
     { name: "nameZh", hint: t("nameZhHint"), type: "text" as const, maxLength: 100 },
     { name: "nameEn", hint: t("nameEnHint"), type: "text" as const, maxLength: 100 },
     { name: "periodStart", type: "date" as const },

@@ -6,6 +6,7 @@ import { ErrorSummary, SubmitButton } from "@/components/ui/form-kit";
 import { FieldError } from "@/components/ui/form-kit";
 import { useRouter } from "@/i18n/navigation";
 import type { ActionResult } from "@/shared/action-result";
+import type { MessageKey } from "@/i18n/message-files";
 
 type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
@@ -99,7 +100,7 @@ export function CycleScopeForm<T>({ action, cycleId, measures, units, department
   );
 }
 
-function Group({ id, legend, hint, errors, children }: { id: string; legend: string; hint: string; errors?: string[]; children: React.ReactNode }) {
+function Group({ id, legend, hint, errors, children }: { id: string; legend: string; hint: string; errors?: MessageKey[]; children: React.ReactNode }) {
   return (
     <fieldset id={id} tabIndex={-1} aria-describedby={[`${id}-hint`, errors ? `${id}-error` : null].filter(Boolean).join(" ")} className={`mb-6 ${errors ? "border-l-4 border-red-700 pl-3" : ""}`}>
       <legend className="text-lg font-semibold">{legend}</legend>

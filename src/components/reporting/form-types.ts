@@ -1,10 +1,8 @@
 // What the report page hands the client form: plain, already translated where it can be, and
 // nothing the form does not show (no raw database rows cross to the browser).
 
+import { emptyItemState, type ItemFormState } from "@/shared/reporting/report-fields";
 import type { IndicatorRule } from "@/shared/reporting/validation";
-
-export type ProgressValue = "NOT_STARTED" | "UNDER_WAY" | "ACHIEVED" | "NOT_APPLICABLE";
-export const PROGRESS_VALUES: ProgressValue[] = ["NOT_STARTED", "UNDER_WAY", "ACHIEVED", "NOT_APPLICABLE"];
 
 export type FormIndicator = {
   id: number;
@@ -25,8 +23,13 @@ export type FormMeasure = {
   indicators: FormIndicator[];
 };
 
-export type ItemState = { progress: ProgressValue; notApplicableReason: string; narrative: string };
+/** One item's fields as typed (report-fields.ts decides which there are). */
+export type ItemState = ItemFormState;
 export type ValueState = { value: string; comment: string };
+
+/** What the form shows for an item it has no state for, and for a figure not typed yet. */
+export const EMPTY_ITEM: ItemState = emptyItemState();
+export const EMPTY_VALUE: ValueState = { value: "", comment: "" };
 
 export type FormSubject = { id: number; name: string };
 

@@ -1,11 +1,13 @@
 import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { getReportForEdit, ReviewEventView } from "@/server/reporting/queries";
 import type { DiffEntry } from "@/server/reporting/snapshot";
 import { measureHeading } from "@/shared/measure-label";
 import { formatRatio, ratioOf } from "./ratio";
 import { localName } from "@/shared/local-name";
+import { fieldApplies, ITEM_FIELD_KEYS, optionMessageKey, reportItemField, type ItemFieldKey } from "@/shared/reporting/report-fields";
 
 // Read-only pieces shared by the filer's locked report, the reviewer's page and the lists:
 // rendered on the server, no JavaScript.
@@ -44,7 +46,7 @@ export async function DueNote({ daysLeft, late, outstanding }: { daysLeft: numbe
 
 /** One item as submitted: progress, narrative, figures, computed ratios, township table. */
 export async function ItemView({ measure, locale, changedKeys }: { measure: MeasureData; locale: string; changedKeys?: Set<string> }) {
-  const t = await getTranslations("reporting");
+  const [t, tAll] = await Promise.all([getTranslations("reporting"), getTranslations()]);
   const { item } = measure;
   const unitFigures = measure.indicators.filter((i) => i.scope === "UNIT" && i.valueType !== "RATIO");
   const ratios = measure.indicators.filter((i) => i.valueType === "RATIO");
@@ -64,16 +66,21 @@ export async function ItemView({ measure, locale, changedKeys }: { measure: Meas
         </div>
       )}
       <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[10rem_1fr]">
-        <dt className="font-medium">{t("form.progress")}</dt>
-        <dd className={changed(`item.${measure.measureId}.progress`) ? mark : ""}>{t(`progress.${item.progress}`)}</dd>
-        {item.progress === "NOT_APPLICABLE" && (
-          <>
-            <dt className="font-medium">{t("form.notApplicableReason")}</dt>
-            <dd className={`whitespace-pre-line ${changed(`item.${measure.measureId}.notApplicableReason`) ? mark : ""}`}>{item.notApplicableReason || "—"}</dd>
-          </>
-        )}
-        <dt className="font-medium">{t("form.narrative")}</dt>
-        <dd className={`whitespace-pre-line ${changed(`item.${measure.measureId}.narrative`) ? mark : ""}`}>{item.narrative || <span className="text-stone-600">{t("view.noNarrative")}</span>}</dd>
+        {ITEM_FIELD_KEYS.filter((key) => fieldApplies(key, item)).map((key) => {
+          const field = reportItemField(key);
+          const value = item[key];
+          const marked = changed(`item.${measure.measureId}.${key}`) ? mark : "";
+          return (
+            <Fragment key={key}>
+              <dt className="font-medium">{tAll(field.labelKey)}</dt>
+              {field.kind === "choice" ? (
+                <dd className={marked}>{tAll(optionMessageKey(field, String(value)))}</dd>
+              ) : (
+                <dd className={`whitespace-pre-line ${marked}`}>{value || (field.emptyViewKey ? <span className="text-stone-600">{tAll(field.emptyViewKey)}</span> : "—")}</dd>
+              )}
+            </Fragment>
+          );
+        })}
       </dl>
       {(unitFigures.length > 0 || ratios.length > 0) && (
         <div className="overflow-x-auto">
@@ -189,13 +196,20 @@ export async function Timeline({ events, measures, locale }: { events: ReviewEve
 
 /** The changes between the last two submissions, field by field. */
 export async function DiffTable({ entries, measures, locale, previousSequence, sequence }: { entries: DiffEntry[]; measures: MeasureData[]; locale: string; previousSequence: number; sequence: number }) {
-  const t = await getTranslations("reporting");
+  const [t, tAll] = await Promise.all([getTranslations("reporting"), getTranslations()]);
   const headingOf = new Map(measures.map((m) => [m.measureId, measureHeading(m, locale)]));
   const indicators = new Map(measures.flatMap((m) => m.indicators.map((i) => [i.id, { indicator: i, measureId: m.measureId }] as const)));
   const subjectName = (indicatorId: number, subjectUnitId: number) => indicators.get(indicatorId)?.indicator.values.find((v) => v.subjectUnitId === subjectUnitId)?.subjectNameZh ?? "";
+  const itemField = (entry: DiffEntry) => (entry.kind === "item" ? reportItemField(entry.field as ItemFieldKey) : null);
+  const fieldName = (entry: DiffEntry) => {
+    const field = itemField(entry);
+    return field ? tAll(field.labelKey) : t(`diff.field.${entry.field as "value" | "comment"}`);
+  };
   const show = (entry: DiffEntry, value: string | null) => {
     if (value === null || value === "") return "—";
-    if (entry.field === "progress") return t.has(`progress.${value}`) ? t(`progress.${value}`) : value;
+    const field = itemField(entry);
+    // an answer a later version no longer offers is shown as it was stored
+    if (field?.kind === "choice") return tAll.has(optionMessageKey(field, value)) ? tAll(optionMessageKey(field, value)) : value;
     if (entry.field === "value" && (value === "true" || value === "false")) return value === "true" ? t("form.yes") : t("form.no");
     return value;
   };
@@ -222,7 +236,7 @@ export async function DiffTable({ entries, measures, locale, previousSequence, s
                   measureId !== null ? headingOf.get(measureId) : null,
                   found ? indicatorName(found.indicator, locale) : null,
                   found && found.indicator.scope === "TOWNSHIP" && entry.subjectUnitId !== null ? subjectName(found.indicator.id, entry.subjectUnitId) : null,
-                  t(`diff.field.${entry.field}`),
+                  fieldName(entry),
                 ].filter(Boolean);
                 return (
                   <tr key={entry.key} className="border-b border-stone-200 align-top">

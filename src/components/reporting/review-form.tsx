@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState, type ReactNode } from "react";
 import { ErrorSummary, SubmitButton } from "@/components/ui/form-kit";
 import type { ActionResult } from "@/shared/action-result";
+import type { MessageKey } from "@/i18n/message-files";
 
 type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 type Decision = { decision: "APPROVE" | "RETURN" | null; reason: string };
@@ -132,7 +133,7 @@ export function ReviewForm<T>({ action, reportId, items }: { action: Action<T>; 
   );
 }
 
-function Err({ id, messages }: { id: string; messages: string[] }) {
+function Err({ id, messages }: { id: string; messages: MessageKey[] }) {
   const t = useTranslations();
   return (
     <p id={id} className="font-medium text-red-800">

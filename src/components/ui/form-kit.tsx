@@ -6,6 +6,7 @@ import { useActionState, useEffect, useRef, useState, type ReactNode } from "rea
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/shared/action-result";
 import { Notice } from "./panel";
+import type { MessageKey } from "@/i18n/message-files";
 
 // The one form kit. GOV.UK's validation pattern: an error summary at the top that takes focus and
 // links to each field, the message again at the field, "Error:" before the page title, the input
@@ -87,7 +88,7 @@ export function ErrorSummary({ result, labels = {} }: { result: FormResult; labe
 }
 
 /** The message under a field's label; the prefix is read out so the error is heard as one. */
-export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+export function FieldError({ id, errors }: { id: string; errors?: MessageKey[] }) {
   const t = useTranslations();
   if (!errors) return null;
   return (
@@ -112,7 +113,7 @@ export function fieldState(result: FormResult, name: string, hint?: string, pref
 }
 
 /** Label, hint and error above one input, GOV.UK style; a red rule beside a field in error. */
-export function FieldFrame({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode }) {
+export function FieldFrame({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: MessageKey[]; children: ReactNode }) {
   return (
     <div className={`mb-4 ${errors ? "border-l-4 border-red-700 pl-3" : ""}`}>
       <label htmlFor={id} className="block font-medium">{label}</label>
@@ -123,7 +124,7 @@ export function FieldFrame({ id, label, hint, errors, children }: { id: string; 
   );
 }
 
-const inputBorder = (errors?: string[]) => (errors ? "border-red-700" : "border-stone-700");
+const inputBorder = (errors?: MessageKey[]) => (errors ? "border-red-700" : "border-stone-700");
 
 type CommonProps = {
   name: string;

@@ -30,17 +30,26 @@ type Props<Row> = {
   rowClassName?: (row: Row) => string | undefined;
   /** the cell of the first column is the row's header (<th scope="row">) */
   rowHeaders?: boolean;
+  /**
+   * For a wide table with nothing in it to tab to: its scroll box takes keyboard focus (arrow
+   * keys scroll it) and is named like the table. The id is given to the caption.
+   */
+  scrollRegionId?: string;
 };
 
 const cellClass = (kind: Column<unknown>["kind"], extra?: string) =>
   ["p-2", kind === "number" ? "text-right tabular-nums" : kind === "nowrap" ? "whitespace-nowrap" : "", extra ?? ""].filter(Boolean).join(" ");
 
-export function DataTable<Row>({ columns, rows, rowKey, caption, showCaption, labelledBy, empty, rowClassName, rowHeaders }: Props<Row>) {
+export function DataTable<Row>({ columns, rows, rowKey, caption, showCaption, labelledBy, empty, rowClassName, rowHeaders, scrollRegionId }: Props<Row>) {
   if (rows.length === 0 && empty !== undefined) return <p className="text-stone-600">{empty}</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" {...(scrollRegionId ? { role: "region", tabIndex: 0, "aria-labelledby": labelledBy ?? scrollRegionId } : {})}>
       <table className="w-full border-collapse bg-white text-sm" aria-labelledby={labelledBy}>
-        {caption !== undefined && <caption className={showCaption ? "mb-2 text-left font-semibold" : "sr-only"}>{caption}</caption>}
+        {caption !== undefined && (
+          <caption id={scrollRegionId} className={showCaption ? "mb-2 text-left font-semibold" : "sr-only"}>
+            {caption}
+          </caption>
+        )}
         <thead>
           <tr className="border-b-2 border-stone-400 text-left align-bottom">
             {columns.map((column) => (

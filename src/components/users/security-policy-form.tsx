@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import { ErrorSummary, type FormAction, SubmitButton, SuccessNotice, TextField } from "@/components/ui/form-kit";
 import type { Role } from "@/generated/prisma/enums";
+import type { Messages } from "@/i18n/message-files";
 
 const GROUPS = {
   sessionsLegend: ["idleTimeoutMinutes", "adminIdleTimeoutMinutes", "absoluteLifetimeHours"],
@@ -34,7 +35,11 @@ export function SecurityPolicyForm({ action, values, ranges, roles }: Props) {
     if (result?.ok) router.refresh();
   }, [result, router]);
   const ticked = result && !result.ok && submitted ? submitted : values.totpRequiredRoles;
-  const label = (field: string) => (t.has(`fields.${field}`) ? t(`fields.${field}`) : field);
+  // the server names the changed settings as data: a name without a label is shown as it is
+  const label = (field: string) => {
+    const key = `fields.${field}` as `fields.${keyof Messages["securityPolicy"]["fields"]}`;
+    return t.has(key) ? t(key) : field;
+  };
   const labels = Object.fromEntries(Object.values(GROUPS).flat().map((field) => [field, label(field)]));
 
   return (

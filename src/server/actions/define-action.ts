@@ -6,7 +6,9 @@ import { authorize, type ScopeTarget } from "@/server/auth/authorize";
 import { scopeFor, type Permission } from "@/server/auth/permissions";
 import { recordAudit, type AuditEntry } from "@/server/audit/record-audit";
 import { AppError } from "@/server/errors";
+import { requestLogger } from "@/server/logger";
 import type { ActionResult } from "@/shared/action-result";
+import type { MessageKey } from "@/i18n/message-files";
 
 export type { ActionResult };
 
@@ -80,10 +82,11 @@ export async function executeAction<S extends z.ZodType, T>(
     }
     const parsed = spec.input.safeParse(rawObject);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
+      const fieldErrors: Record<string, MessageKey[]> = {};
       for (const issue of parsed.error.issues) {
         const key = issue.path.join(".") || "_form";
-        (fieldErrors[key] ??= []).push(issue.message);
+        // the input schemas give message keys as their messages (zod types them as strings)
+        (fieldErrors[key] ??= []).push(issue.message as MessageKey);
       }
       return { ok: false, code: "VALIDATION", messageKey: "errors.VALIDATION", fieldErrors, values: safeValues(rawObject) };
     }
@@ -108,7 +111,7 @@ export async function executeAction<S extends z.ZodType, T>(
       return { ok: false, code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors, values: safeValues(rawObject) };
     }
     if (isUniqueViolation(error)) return { ok: false, code: "CONFLICT", messageKey: "errors.CONFLICT", values: safeValues(rawObject) };
-    console.error(JSON.stringify({ level: "error", msg: "action failed", action: spec.name, requestId: context.requestId, error: String(error), stack: (error as Error)?.stack }));
+    requestLogger(context.requestId).error({ action: spec.name, err: error }, "action failed");
     return { ok: false, code: "UNEXPECTED", messageKey: "errors.UNEXPECTED", values: safeValues(rawObject) };
   }
 }

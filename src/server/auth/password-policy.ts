@@ -1,10 +1,11 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
-import { COMMON_PASSWORDS } from "./common-passwords";
+import { commonPasswords } from "./common-passwords";
 import { verifyPassword } from "./password-hash";
 import { isAdministrator } from "@/shared/roles";
 import type { SecurityPolicy } from "./security-policy";
+import type { MessageKey } from "@/i18n/message-files";
 
 // The rules for a new password (OWASP ASVS 5.0 V6.2, NIST SP 800-63B): long enough, not one
 // everybody tries first, not built from the username or the portal's own name, and not the
@@ -31,9 +32,7 @@ export const PASSWORD_PROBLEMS = {
   contextWords: "auth.password.contextWords",
   sameAsCurrent: "auth.password.sameAsCurrent",
   recentlyUsed: "auth.password.recentlyUsed",
-} as const;
-
-const common = new Set(COMMON_PASSWORDS);
+} as const satisfies Record<string, MessageKey>;
 
 // Words anyone guessing a password for this portal tries first (ASVS 6.2.11).
 const CONTEXT_WORDS = ["anshan", "鞍山", "鞍山市", "jiaoyu", "jiaoyuju", "教育", "教育局", "education", "edu", "policy", "zhengce", "政策", "jiance", "监测", "portal", "admin", "welcome"];
@@ -43,7 +42,7 @@ export const passwordLength = (password: string): number => [...password].length
 /** The letters of a password, lower-cased: "Dragon-2024!!" → "dragon". */
 const lettersOf = (password: string): string => password.toLowerCase().replace(/[^\p{L}]+/gu, "");
 
-function isCommon(password: string): boolean {
+function isCommon(password: string, common: ReadonlySet<string>): boolean {
   const lower = password.toLowerCase();
   if (common.has(lower)) return true;
   // A common password with digits or symbols around or inside it is still that password.
@@ -64,13 +63,13 @@ function madeOfContextWords(password: string, username: string): boolean {
  * Checks a new password against the policy. `history` is the account's current and earlier
  * hashes; without it, and with a userId, they are read from the database. Returns message keys.
  */
-export async function checkNewPassword(input: NewPassword, policy: PasswordRules, history?: PasswordHistoryHashes): Promise<string[]> {
+export async function checkNewPassword(input: NewPassword, policy: PasswordRules, history?: PasswordHistoryHashes): Promise<MessageKey[]> {
   const { password, username, role } = input;
   const length = passwordLength(password);
   if (length > PASSWORD_MAX_LENGTH) return [PASSWORD_PROBLEMS.tooLong];
-  const problems: string[] = [];
+  const problems: MessageKey[] = [];
   if (length < policy.passwordMinLength) problems.push(PASSWORD_PROBLEMS.tooShort);
-  if (isCommon(password)) problems.push(PASSWORD_PROBLEMS.common);
+  if (isCommon(password, await commonPasswords())) problems.push(PASSWORD_PROBLEMS.common);
   const name = username.trim().toLowerCase();
   if (name.length >= 3 && password.toLowerCase().includes(name)) problems.push(PASSWORD_PROBLEMS.containsUsername);
   else if (madeOfContextWords(password, name)) problems.push(PASSWORD_PROBLEMS.contextWords);

@@ -8,6 +8,7 @@ import { auditActor } from "@/server/auth/actor";
 import { recordAuditAlone } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { requestLogger } from "@/server/logger";
 import { inspectEvidence, MAX_EVIDENCE_BYTES, type RejectReason } from "./inspect";
 import { evidenceStorage, newStorageKey } from "./storage";
 import { recordIdField } from "@/shared/record-id";
@@ -117,7 +118,7 @@ export const deleteEvidenceSpec = defineAction({
   permission: "report:edit",
   input: z.object({ id }),
   target: (input) => attachmentTarget(input.id),
-  run: async ({ id: attachmentId }, { audit }) => {
+  run: async ({ id: attachmentId }, { audit, context }) => {
     const row = await db().attachment.findUniqueOrThrow({ where: { id: attachmentId }, select: { reportId: true, storageKey: true, originalName: true, sha256: true } });
     await db().$transaction(async (tx) => {
       const current = await lockEditableReport(tx, row.reportId!);
@@ -130,7 +131,7 @@ export const deleteEvidenceSpec = defineAction({
     // unreachable file, never a reachable row without one.
     await evidenceStorage()
       .delete(row.storageKey)
-      .catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "evidence file not removed", attachmentId, error: String(error) })));
+      .catch((error: unknown) => requestLogger(context.requestId).error({ attachmentId, err: error }, "evidence file not removed"));
     return { id: attachmentId };
   },
 });

@@ -5,6 +5,7 @@ import type { Actor, RequestContext } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/authorize";
 import { db } from "@/server/db/client";
 import { AppError, HTTP_STATUS, type AppErrorCode } from "@/server/errors";
+import { requestLogger } from "@/server/logger";
 import { evidenceStorage } from "./storage";
 import { parseRecordId } from "@/shared/record-id";
 
@@ -65,7 +66,7 @@ export async function evidenceDownload(actor: Actor | null, context: RequestCont
   const bytes = await evidenceStorage().get(row.storageKey);
   // The stored hash is checked on every read: a file changed on disk is never served.
   if (!bytes || createHash("sha256").update(bytes).digest("hex") !== row.sha256) {
-    console.error(JSON.stringify({ level: "error", msg: "evidence file missing or altered", attachmentId: row.id, requestId: context.requestId }));
+    requestLogger(context.requestId).error({ attachmentId: row.id }, "evidence file missing or altered");
     return fail("UNEXPECTED");
   }
   return new Response(new Uint8Array(bytes), {

@@ -6,6 +6,7 @@ import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { parseRecordId, recordIdField } from "@/shared/record-id";
+import type { MessageKey } from "@/i18n/message-files";
 
 /** A unit as its public and admin pages describe it. */
 export const unitFields = { id: true, code: true, statCode: true, nameZh: true, nameEn: true, kind: true, townshipType: true, isReporting: true, active: true } as const;
@@ -36,7 +37,7 @@ export const optionalText = (max: number, tooLongKey: string) =>
 /** Why an organisational record changed: required, so that its history explains itself. */
 export const changeReason = z.string({ error: "adminOrg.reasonRequired" }).trim().min(2, "adminOrg.reasonRequired").max(500, "adminOrg.reasonTooLong");
 
-export const fieldError = (field: string, key: string) => new AppError("VALIDATION", "errors.VALIDATION", { [field]: [key] });
+export const fieldError = (field: string, key: MessageKey) => new AppError("VALIDATION", "errors.VALIDATION", { [field]: [key] });
 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";

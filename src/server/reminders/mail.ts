@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import { logger } from "@/server/logger";
 import type { MailSettings } from "./settings";
 
 // E-mail copies of notifications. Each goes to the account's own address (User.email); an
@@ -46,7 +47,7 @@ export async function deliverMails(mails: OutgoingMail[], settings: MailSettings
   });
   const skipped = withoutAddress(mails.map((m) => m.to), settings);
   if (skipped.length > 0) {
-    console.warn(JSON.stringify({ level: "warn", msg: "no e-mail address: these accounts get reminders in the portal only", usernames: skipped }));
+    logger.warn({ usernames: skipped }, "no e-mail address: these accounts get reminders in the portal only");
   }
   if (addressed.length === 0) return 0;
   const viaSmtp = Boolean(settings.smtpUrl);
@@ -69,7 +70,7 @@ export async function deliverMails(mails: OutgoingMail[], settings: MailSettings
       }
       handed++;
     } catch (error) {
-      console.error(JSON.stringify({ level: "error", msg: "reminder e-mail failed", key: mail.key, username: mail.to.username, error: String(error) }));
+      logger.error({ key: mail.key, username: mail.to.username, err: error }, "reminder e-mail failed");
     }
   }
   transport.close();

@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { createClient } from "@/server/db/create-client";
+import { logger } from "@/server/logger";
 import { reminderSettings, type ReminderSettings } from "./settings";
 import { runReminderSweep } from "./sweep";
 
@@ -24,9 +25,6 @@ type Options = {
   pollingIntervalSeconds?: number;
 };
 
-const log = (level: "info" | "error", msg: string, extra: Record<string, unknown> = {}) =>
-  (level === "error" ? console.error : console.log)(JSON.stringify({ level, msg, ...extra }));
-
 /**
  * pg-boss creates a queue's table, keys and indexes in one statement; two instances creating
  * it at the same moment can deadlock (PostgreSQL aborts one of them). The other has then
@@ -49,14 +47,14 @@ export async function startReminderRunner(options: Options): Promise<ReminderRun
   const ownClient = options.prisma ? null : createClient(options.connectionString);
   const prisma = options.prisma ?? ownClient!;
   const boss = new PgBoss({ connectionString: options.connectionString, schema: "pgboss", application_name: "portal-reminders", max: 4 });
-  boss.on("error", (error) => log("error", "pg-boss error", { error: String(error) }));
+  boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
   try {
     await boss.start();
     await createQueueOnce(boss);
     await boss.schedule(REMINDER_QUEUE, settings.cron, {}, { tz: settings.timeZone });
     await boss.work(REMINDER_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
       const result = await runReminderSweep(prisma, new Date(), settings);
-      log("info", "reminder sweep done", result);
+      logger.info(result, "reminder sweep done");
       return result;
     });
   } catch (error) {
@@ -64,7 +62,7 @@ export async function startReminderRunner(options: Options): Promise<ReminderRun
     await ownClient?.$disconnect();
     throw error;
   }
-  log("info", "reminder job runner started", { cron: settings.cron, timeZone: settings.timeZone, days: settings.days });
+  logger.info({ cron: settings.cron, timeZone: settings.timeZone, days: settings.days }, "reminder job runner started");
   return {
     boss,
     stop: async () => {
@@ -85,12 +83,12 @@ export function startRemindersForServer(connectionString: string): Promise<Remin
   globalForRunner.reminderRunner ??= (async () => {
     const settings = reminderSettings();
     if (!settings.enabled) {
-      log("info", "reminder job runner is off (REMINDERS_ENABLED=0)");
+      logger.info("reminder job runner is off (REMINDERS_ENABLED=0)");
       return null;
     }
     return startReminderRunner({ connectionString, settings });
   })().catch((error: unknown) => {
-    log("error", "reminder job runner did not start", { error: String(error) });
+    logger.error({ err: error }, "reminder job runner did not start");
     return null;
   });
   return globalForRunner.reminderRunner;

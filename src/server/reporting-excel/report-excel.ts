@@ -6,7 +6,8 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { saveDraftSpec } from "@/server/reporting/drafts";
 import { loadStructure, previousApprovedFor, readInput, reportIdField, reportTarget } from "@/server/reporting/shared";
-import { validateReport, valueKey, type ReportInput } from "@/shared/reporting/validation";
+import { itemFields } from "@/shared/reporting/report-fields";
+import { validateReport, valueKey, type Findings, type ReportInput } from "@/shared/reporting/validation";
 import { buildReportWorkbook, parseReportWorkbook, type ImportProblem, type WorkbookContent } from "./workbook";
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -44,7 +45,7 @@ async function loadContent(tx: Prisma.TransactionClient, reportId: number): Prom
         return u ? [{ unitId: u.id, code: u.code, nameZh: u.nameZh }] : [];
       }),
     })),
-    items: new Map(input.items.map((i) => [i.measureId, { progress: i.progress, notApplicableReason: i.notApplicableReason ?? null, narrative: i.narrative ?? null }])),
+    items: new Map(input.items.map((i) => [i.measureId, itemFields(i)])),
     values: new Map(input.values.map((v) => [`${v.indicatorId}:${v.subjectUnitId}`, { value: v.value, comment: v.comment ?? null }])),
   };
 }
@@ -114,7 +115,7 @@ export const importReportWorkbookSpec = defineAction({
       values: [...new Map([...loaded.stored.values, ...parsed.values].map((v) => [valueKey(v.indicatorId, v.subjectUnitId), v])).values()],
     };
     const { errors, warnings } = validateReport(merged, loaded.structure.indicators, loaded.previous);
-    const located = (findings: Record<string, string[]>) =>
+    const located = (findings: Findings) =>
       Object.entries(findings).flatMap(([key, keys]) => {
         const at = parsed.cells.get(key) ?? { sheet: "—", row: 0, cell: key };
         return keys.map((messageKey) => ({ ...at, messageKey }));

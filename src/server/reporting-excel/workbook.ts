@@ -1,20 +1,18 @@
 import ExcelJS from "exceljs";
-import type { IndicatorValueType, ProgressStatus } from "@/generated/prisma/enums";
+import type { IndicatorValueType } from "@/generated/prisma/enums";
+import type { MessageKey } from "@/i18n/message-files";
+import { emptyItem, excelCellText, ITEM_FIELD_KEYS, reportItemField, type ItemFields } from "@/shared/reporting/report-fields";
 
 // The offline round trip: a unit downloads its report as a pre-filled workbook, fills it in
 // Excel or WPS, and uploads it. Codes are locked, inputs carry Excel's own validation, and
 // the import checks every cell again (nothing typed in a spreadsheet is trusted). No database
-// access here: the caller passes what the report covers and what it holds.
+// access here: the caller passes what the report covers and what it holds. The progress sheet has
+// one column per field of report-fields.ts, in its order, after the measure's code and name.
 
 export const SHEETS = { guide: "填报说明", progress: "进展情况", values: "指标数据" } as const;
 
-export const PROGRESS_LABELS: Record<ProgressStatus, string> = {
-  NOT_STARTED: "未开始",
-  UNDER_WAY: "推进中",
-  ACHIEVED: "已完成",
-  NOT_APPLICABLE: "不适用",
-};
-const PROGRESS_BY_LABEL = new Map(Object.entries(PROGRESS_LABELS).map(([k, v]) => [v, k as ProgressStatus]));
+/** The progress sheet's column of each item field (1-based; A and B hold the measure). */
+const FIELD_COLUMNS = ITEM_FIELD_KEYS.map((key, index) => ({ key, field: reportItemField(key), col: 3 + index }));
 const YES = ["是", "yes", "true", "y", "1"];
 const NO = ["否", "no", "false", "n", "0"];
 
@@ -27,7 +25,8 @@ export type WorkbookContent = {
   measures: WorkbookMeasure[];
   /** typed indicators only: ratios are computed by the portal, never filled in */
   indicators: WorkbookIndicator[];
-  items: Map<number, { progress: ProgressStatus; notApplicableReason: string | null; narrative: string | null }>;
+  /** stored items; a measure without one is written as a new item */
+  items: Map<number, ItemFields>;
   values: Map<string, { value: string; comment: string | null }>; // `${indicatorId}:${subjectUnitId}`
 };
 
@@ -36,7 +35,7 @@ const inputCell = (cell: ExcelJS.Cell) => {
   cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF8DC" } };
 };
 
-/** Text goes in as text: a narrative that starts with "=" is a string cell, never a formula. */
+/** Text goes in as text: a comment that starts with "=" is a string cell, never a formula. */
 const text = (value: string | null | undefined) => (value ?? "").toString();
 
 export async function buildReportWorkbook(content: WorkbookContent): Promise<Buffer> {
@@ -65,16 +64,18 @@ export async function buildReportWorkbook(content: WorkbookContent): Promise<Buf
   progress.columns = [
     { header: "措施代码", key: "code", width: 10 },
     { header: "措施", key: "label", width: 36 },
-    { header: "进展状态", key: "progress", width: 12 },
-    { header: "不适用原因", key: "reason", width: 30 },
-    { header: "进展情况说明", key: "narrative", width: 80 },
+    ...FIELD_COLUMNS.map(({ key, field }) => ({ header: field.excel.header, key, width: field.excel.width })),
   ];
   for (const m of content.measures) {
-    const item = content.items.get(m.measureId);
-    const row = progress.addRow([m.code, [m.label, m.title].filter(Boolean).join(" "), item ? PROGRESS_LABELS[item.progress] : PROGRESS_LABELS.NOT_STARTED, text(item?.notApplicableReason), text(item?.narrative)]);
-    for (const col of [3, 4, 5]) inputCell(row.getCell(col));
-    row.getCell(3).dataValidation = { type: "list", allowBlank: false, formulae: [`"${Object.values(PROGRESS_LABELS).join(",")}"`], showErrorMessage: true, errorTitle: "进展状态", error: "请从下拉列表中选择" };
-    row.getCell(5).alignment = { wrapText: true, vertical: "top" };
+    const item = content.items.get(m.measureId) ?? emptyItem();
+    const row = progress.addRow([m.code, [m.label, m.title].filter(Boolean).join(" "), ...FIELD_COLUMNS.map(({ key }) => excelCellText(key, item))]);
+    for (const { field, col } of FIELD_COLUMNS) {
+      const cell = row.getCell(col);
+      inputCell(cell);
+      const { choices, header, wrap } = field.excel;
+      if (choices) cell.dataValidation = { type: "list", allowBlank: false, formulae: [`"${choices.join(",")}"`], showErrorMessage: true, errorTitle: header, error: "请从下拉列表中选择" };
+      if (wrap) cell.alignment = { wrapText: true, vertical: "top" };
+    }
   }
 
   const values = wb.addWorksheet(SHEETS.values);
@@ -111,10 +112,10 @@ export async function buildReportWorkbook(content: WorkbookContent): Promise<Buf
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export type ImportProblem = { sheet: string; row: number; cell: string; messageKey: string };
+export type ImportProblem = { sheet: string; row: number; cell: string; messageKey: MessageKey };
 export type ParsedImport = {
   version: number | null;
-  items: { measureId: number; progress: ProgressStatus; notApplicableReason: string | null; narrative: string | null }[];
+  items: ({ measureId: number } & ItemFields)[];
   values: { indicatorId: number; subjectUnitId: number; value: string; comment: string | null }[];
   problems: ImportProblem[];
   /** where each value came from, to point validation findings at their cell */
@@ -159,19 +160,22 @@ export async function parseReportWorkbook(data: ArrayBuffer | Buffer, content: P
     if (rowNumber === 1) return;
     const at = (col: number) => ({ sheet: SHEETS.progress, row: rowNumber, cell: row.getCell(col).address });
     const code = cellText(row.getCell(1)).text;
-    if (!code && !cellText(row.getCell(3)).text) return; // an empty row
+    const cells = FIELD_COLUMNS.map((column) => ({ ...column, ...cellText(row.getCell(column.col)) }));
+    if (!code && cells.every((c) => !c.text && !c.formula)) return; // an empty row
     const measure = measuresByCode.get(code);
     if (!measure) return void problems.push({ ...at(1), messageKey: "reportingExcel.unknownMeasure" });
     if (seenMeasures.has(measure.measureId)) return void problems.push({ ...at(1), messageKey: "reportingExcel.duplicateRow" });
     seenMeasures.add(measure.measureId);
-    const cells = [3, 4, 5].map((c) => cellText(row.getCell(c)));
-    cells.forEach((c, i) => c.formula && problems.push({ ...at(3 + i), messageKey: "reportingExcel.formulaNotAllowed" }));
-    const status = PROGRESS_BY_LABEL.get(cells[0]!.text);
-    if (!status) return void problems.push({ ...at(3), messageKey: "reportingExcel.badProgress" });
-    result.items.push({ measureId: measure.measureId, progress: status, notApplicableReason: cells[1]!.text || null, narrative: cells[2]!.text || null });
-    result.cells.set(`item.${measure.measureId}.progress`, at(3));
-    result.cells.set(`item.${measure.measureId}.notApplicableReason`, at(4));
-    result.cells.set(`item.${measure.measureId}.narrative`, at(5));
+    for (const c of cells) if (c.formula) problems.push({ ...at(c.col), messageKey: "reportingExcel.formulaNotAllowed" });
+    const item: Record<string, unknown> = { measureId: measure.measureId };
+    for (const c of cells) {
+      const read = c.field.excel.read(c.text);
+      // one unreadable answer (a status not in the list) drops the row: nothing of it is imported
+      if (!read.ok) return void problems.push({ ...at(c.col), messageKey: read.messageKey });
+      item[c.key] = read.value;
+    }
+    result.items.push(item as ParsedImport["items"][number]);
+    for (const c of cells) result.cells.set(`item.${measure.measureId}.${c.key}`, at(c.col));
   });
 
   const indicatorsByCode = new Map(content.indicators.map((i) => [i.code, i]));

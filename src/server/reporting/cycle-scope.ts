@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
+import type { MessageKey } from "@/i18n/message-files";
 
 // What a cycle asks for, fixed when it is first opened. The bureau ticks measures, and within
 // a measure the indicators it wants figures for; nothing ticked means everything, at each level,
@@ -23,7 +24,7 @@ export type ResolvedScope = {
   departments: { id: number; measureIds: number[] }[];
 };
 
-const invalid = (field: keyof ScopeChoice, key: string) => new AppError("VALIDATION", "reportingErrors.fixErrors", { [field]: [key] });
+const invalid = (field: keyof ScopeChoice, key: MessageKey) => new AppError("VALIDATION", "reportingErrors.fixErrors", { [field]: [key] });
 
 type Client = Pick<Prisma.TransactionClient, "measure" | "indicator" | "unit" | "department">;
 

@@ -5,6 +5,7 @@ import { defineAction, type ActionContext } from "@/server/actions/define-action
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { dayToDate, isoDay } from "./dates";
+import { outstanding } from "./report-summary";
 import { dutyHolders, resolveScope } from "./cycle-scope";
 import { reasonField } from "./input";
 import { cycleIdField, cycleTarget, lockReport, recordTransition, reportIdField, reportTarget, TX_OPTIONS } from "./shared";
@@ -152,7 +153,10 @@ export const extendDueDateSpec = defineAction({
   run: async (input, { actor, audit }) =>
     db().$transaction(async (tx) => {
       await lockReport(tx, input.reportId);
-      const report = await tx.report.findUniqueOrThrow({ where: { id: input.reportId }, select: { id: true, cycleId: true, unitId: true, status: true, dueOn: true } });
+      const report = await tx.report.findUniqueOrThrow({ where: { id: input.reportId }, select: { id: true, cycleId: true, unitId: true, status: true, dueOn: true, cycle: { select: { status: true } } } });
+      // More time only for a report still with its filer in an open cycle: extending after the
+      // submission would turn a late submission into an on-time one.
+      if (report.cycle.status !== "OPEN" || !outstanding(report.status)) throw new AppError("CONFLICT", "reportingErrors.extensionNotOutstanding");
       const newDueOn = dayToDate(input.newDueOn);
       if (newDueOn.getTime() <= report.dueOn.getTime()) throw new AppError("VALIDATION", "reportingErrors.fixErrors", { newDueOn: ["reportingErrors.extensionNotLater"] });
       const extension = await tx.dueDateExtension.create({

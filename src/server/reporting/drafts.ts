@@ -8,6 +8,7 @@ import { itemsField, valuesField, versionField } from "./input";
 import { loadStructure, previousApprovedFor, readInput, reportIdField, reportTarget, toSnapshot, TX_OPTIONS } from "./shared";
 import { diffSnapshots } from "./snapshot";
 import { transition } from "./state-machine";
+import { normalizeItem } from "@/shared/reporting/report-fields";
 import { hasFindings, itemKey, parseValue, validateReport, valueKey, type Findings, type ItemInput, type ReportInput, type ValueInput } from "@/shared/reporting/validation";
 
 // Saving a draft never loses what was typed: a save based on an old version is refused whole
@@ -20,14 +21,7 @@ const saveDraftInput = z.object({ reportId: reportIdField, version: versionField
 /** The stored report with the form's changes laid over it (what is not sent stays as it is). */
 function merge(stored: ReportInput, items: ItemInput[], values: ValueInput[]): ReportInput {
   const itemMap = new Map(stored.items.map((i) => [i.measureId, i]));
-  for (const item of items) {
-    itemMap.set(item.measureId, {
-      measureId: item.measureId,
-      progress: item.progress,
-      notApplicableReason: item.progress === "NOT_APPLICABLE" ? (item.notApplicableReason?.trim() ?? null) : null,
-      narrative: item.narrative?.trim() || null,
-    });
-  }
+  for (const item of items) itemMap.set(item.measureId, { measureId: item.measureId, ...normalizeItem(item) });
   const valueMap = new Map(stored.values.map((v) => [valueKey(v.indicatorId, v.subjectUnitId), v]));
   for (const v of values) valueMap.set(valueKey(v.indicatorId, v.subjectUnitId), { ...v, value: v.value.trim(), comment: v.comment?.trim() || null });
   return { items: [...itemMap.values()], values: [...valueMap.values()] };
@@ -64,7 +58,7 @@ export const saveDraftSpec = defineAction({
       const measureOf = new Map(structure.indicators.map((i) => [i.id, i.measureId]));
       for (const item of input.items) {
         const m = merged.items.find((i) => i.measureId === item.measureId)!;
-        await tx.reportItem.update({ where: { id: itemIds.get(item.measureId)! }, data: { progress: m.progress, notApplicableReason: m.notApplicableReason ?? null, narrative: m.narrative ?? null } });
+        await tx.reportItem.update({ where: { id: itemIds.get(item.measureId)! }, data: normalizeItem(m) });
       }
       if (input.values.length) {
         await tx.indicatorValue.deleteMany({ where: { reportId: report.id, OR: input.values.map((v) => ({ indicatorId: v.indicatorId, subjectUnitId: v.subjectUnitId })) } });

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { recordIdField } from "@/shared/record-id";
+import { ITEM_FIELD_INPUTS } from "@/shared/reporting/report-fields";
 
 // The edit form sends its many fields as two JSON strings (items, values) beside the version
 // it was based on; these schemas check their shape. Lengths and ranges are checked by
-// validation.ts, which keys its messages by field so the form can show them in place.
+// validation.ts, which keys its messages by field so the form can show them in place. An
+// item's own fields come from report-fields.ts.
 
-const PROGRESS = ["NOT_STARTED", "UNDER_WAY", "ACHIEVED", "NOT_APPLICABLE"] as const;
 const id = recordIdField("reportingErrors.malformed");
 // generous bounds against abuse; the real limits (4000 characters of narrative …) are field errors
 const text = z.string({ error: "reportingErrors.malformed" }).max(20_000, "reportingErrors.malformed").nullish();
@@ -29,7 +30,7 @@ export function jsonList<T extends z.ZodType>(element: T, max: number) {
 }
 
 export const itemsField = jsonList(
-  z.object({ measureId: id, progress: z.enum(PROGRESS, { error: "reportingErrors.malformed" }), notApplicableReason: text, narrative: text }),
+  z.object({ measureId: id, ...ITEM_FIELD_INPUTS }),
   500,
 );
 

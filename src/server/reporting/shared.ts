@@ -4,6 +4,7 @@ import type { ReportStatus, ReviewAction } from "@/generated/prisma/enums";
 import type { ActionContext, ScopedRecord } from "@/server/actions/define-action";
 import { db } from "@/server/db/client";
 import type { SnapshotItem, SnapshotValue, ReportSnapshot } from "./snapshot";
+import { ITEM_FIELD_SELECT, snapshotItem } from "@/shared/reporting/report-fields";
 import { previousKey, type IndicatorRule, type PreviousApproved, type ReportInput } from "@/shared/reporting/validation";
 import { parseRecordId, recordIdField } from "@/shared/record-id";
 
@@ -109,7 +110,7 @@ export async function loadStructure(client: Prisma.TransactionClient, reportId: 
 
 /** The report's stored items and figures, as the filer typed them. */
 export async function readInput(client: Prisma.TransactionClient, reportId: number): Promise<ReportInput> {
-  const items = await client.reportItem.findMany({ where: { reportId }, orderBy: { measureId: "asc" }, select: { measureId: true, progress: true, notApplicableReason: true, narrative: true } });
+  const items = await client.reportItem.findMany({ where: { reportId }, orderBy: { measureId: "asc" }, select: { measureId: true, ...ITEM_FIELD_SELECT } });
   const values = await client.indicatorValue.findMany({
     where: { reportId },
     orderBy: [{ indicatorId: "asc" }, { subjectUnitId: "asc" }],
@@ -124,13 +125,7 @@ export async function readInput(client: Prisma.TransactionClient, reportId: numb
 export function toSnapshot(input: ReportInput, structure: ReportStructure): ReportSnapshot {
   const labels = new Map(structure.measures.map((m) => [m.measureId, m.label]));
   const codes = new Map(structure.indicators.map((i) => [i.id, i.code]));
-  const items: SnapshotItem[] = input.items.map((i) => ({
-    measureId: i.measureId,
-    label: labels.get(i.measureId) ?? "",
-    progress: i.progress,
-    notApplicableReason: i.notApplicableReason?.trim() || null,
-    narrative: i.narrative?.trim() || null,
-  }));
+  const items: SnapshotItem[] = input.items.map((i) => ({ measureId: i.measureId, label: labels.get(i.measureId) ?? "", ...snapshotItem(i) }));
   const values: SnapshotValue[] = input.values
     .filter((v) => v.value.trim() !== "" || v.comment?.trim())
     .map((v) => ({ indicatorId: v.indicatorId, code: codes.get(v.indicatorId) ?? "", subjectUnitId: v.subjectUnitId, value: v.value.trim() || null, comment: v.comment?.trim() || null }));

@@ -1,10 +1,11 @@
-import type { ProgressStatus } from "@/generated/prisma/enums";
+import { ITEM_FIELD_KEYS, type ItemFieldKey, type ItemFields } from "@/shared/reporting/report-fields";
 
 // What a submission froze: the items and values exactly as the reviewer received them. Kept as
 // JSON on ReportSubmission so that a resubmission can be compared with the one before it even
-// after the live rows have changed again.
+// after the live rows have changed again. An item carries every field of report-fields.ts; a
+// snapshot taken before a field existed simply lacks it (compared as empty).
 
-export type SnapshotItem = { measureId: number; label: string; progress: ProgressStatus; notApplicableReason: string | null; narrative: string | null };
+export type SnapshotItem = { measureId: number; label: string } & ItemFields;
 export type SnapshotValue = { indicatorId: number; code: string; subjectUnitId: number; value: string | null; comment: string | null };
 export type ReportSnapshot = { items: SnapshotItem[]; values: SnapshotValue[] };
 
@@ -15,12 +16,10 @@ export type DiffEntry = {
   measureId: number | null;
   indicatorId: number | null;
   subjectUnitId: number | null;
-  field: "progress" | "notApplicableReason" | "narrative" | "value" | "comment";
+  field: ItemFieldKey | "value" | "comment";
   before: string | null;
   after: string | null;
 };
-
-const ITEM_FIELDS = ["progress", "notApplicableReason", "narrative"] as const;
 
 /** Every field that differs between two submissions, items first, in a stable order. */
 export function diffSnapshots(before: ReportSnapshot, after: ReportSnapshot): DiffEntry[] {
@@ -31,7 +30,7 @@ export function diffSnapshots(before: ReportSnapshot, after: ReportSnapshot): Di
   for (const measureId of measureIds) {
     const b = beforeItems.get(measureId);
     const a = afterItems.get(measureId);
-    for (const field of ITEM_FIELDS) {
+    for (const field of ITEM_FIELD_KEYS) {
       const was = b?.[field] ?? null;
       const now = a?.[field] ?? null;
       if (was !== now) out.push({ key: `item.${measureId}.${field}`, kind: "item", measureId, indicatorId: null, subjectUnitId: null, field, before: was, after: now });

@@ -1,4 +1,5 @@
 import type { ReportStatus } from "@/generated/prisma/enums";
+import type { MessageKey } from "@/i18n/message-files";
 
 // The report workflow as a pure table, so that every status × action pair can be tested without
 // a database and the UI can say why a report is locked before anyone clicks. No database access
@@ -18,7 +19,7 @@ export type TransitionOptions = {
   publisher?: boolean;
 };
 
-export type TransitionResult = { ok: true; to: ReportStatus } | { ok: false; reasonKey: string };
+export type TransitionResult = { ok: true; to: ReportStatus } | { ok: false; reasonKey: MessageKey };
 
 /** Statuses in which the filer may still change figures. */
 export const EDITABLE_STATUSES: readonly ReportStatus[] = ["NOT_STARTED", "DRAFT", "RETURNED"];
@@ -27,7 +28,7 @@ export const EDITABLE_STATUSES: readonly ReportStatus[] = ["NOT_STARTED", "DRAFT
  * Why a report cannot be edited, naming who can unlock it; null when it can be edited. These
  * keys are what the edit form shows in place of its inputs.
  */
-export function lockedReason(status: ReportStatus): string | null {
+export function lockedReason(status: ReportStatus): MessageKey | null {
   switch (status) {
     case "SUBMITTED":
       return "reportingErrors.lockedSubmitted";
@@ -41,7 +42,7 @@ export function lockedReason(status: ReportStatus): string | null {
 }
 
 const ok = (to: ReportStatus): TransitionResult => ({ ok: true, to });
-const refused = (reasonKey: string): TransitionResult => ({ ok: false, reasonKey });
+const refused = (reasonKey: MessageKey): TransitionResult => ({ ok: false, reasonKey });
 
 export function transition(from: ReportStatus, action: ReportAction, options: TransitionOptions = {}): TransitionResult {
   switch (action) {

@@ -15,6 +15,7 @@ import { AppError } from "@/server/errors";
 import { emailAddress } from "./email";
 import { ISSUED_PASSWORD_LENGTH, issuePassword } from "./issue-password";
 import { recordIdField } from "@/shared/record-id";
+import type { MessageKey } from "@/i18n/message-files";
 
 // Account administration, split along 三权分立: the system administrator runs accounts
 // (create, profile, passwords), the security administrator decides roles, both may lock out a
@@ -62,7 +63,7 @@ function requireScope(value: ScopeFields, ctx: z.RefinementCtx) {
   if (needs === "department" && !value.departmentId) ctx.addIssue({ code: "custom", path: ["departmentId"], message: "adminUsers.departmentRequired" });
 }
 
-const validation = (field: string, key: string) => new AppError("VALIDATION", "errors.VALIDATION", { [field]: [key] });
+const validation = (field: string, key: MessageKey) => new AppError("VALIDATION", "errors.VALIDATION", { [field]: [key] });
 
 /**
  * The scope to store for a role: the unit must be an active reporting unit, the department an
@@ -182,7 +183,7 @@ async function changeUser(ctx: ActionContext, id: number, reason: string | null 
 }
 
 /** A separation-of-duties refusal: audited like any authorization denial, then FORBIDDEN with the rule's message. */
-async function refuse(ctx: ActionContext, permission: Permission, target: { id?: number; unitId?: number | null }, rule: string, field?: string): Promise<never> {
+async function refuse(ctx: ActionContext, permission: Permission, target: { id?: number; unitId?: number | null }, rule: MessageKey, field?: string): Promise<never> {
   await recordAuditAlone({
     action: `authz.denied:${permission}`,
     outcome: "DENIED",

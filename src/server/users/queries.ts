@@ -2,11 +2,12 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor, RequestContext } from "@/server/auth/actor";
-import { authorize } from "@/server/auth/authorize";
+import { authorize, can } from "@/server/auth/authorize";
 import { ROLES } from "@/shared/roles";
 import { absoluteLifetimeMs, getSecurityPolicy, idleTimeoutMs } from "@/server/auth/security-policy";
 import { db } from "@/server/db/client";
 import { MAX_RECORD_ID, parseRecordId } from "@/shared/record-id";
+import { adminActionsFor } from "./admin-actions-for";
 
 // Reads for the user-administration pages. Each function authorizes the actor itself: a page
 // that forgot its check still leaks nothing.
@@ -54,9 +55,9 @@ function userWhere(filters: UserFilters, now: Date): Prisma.UserWhereInput {
   return { AND: and };
 }
 
-/** One page of accounts matching the filters, with each account's last sign-in. */
+/** One page of accounts matching the filters, with each account's last sign-in, and what else the viewer may open. */
 export async function listUsers(actor: Actor | null, context: RequestContext, filters: UserFilters, now = new Date()) {
-  await authorize(actor, "user:read", context, { type: "User" });
+  const viewer = await authorize(actor, "user:read", context, { type: "User" });
   const where = userWhere(filters, now);
   const total = await db().user.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
@@ -96,6 +97,7 @@ export async function listUsers(actor: Actor | null, context: RequestContext, fi
     page,
     pageCount,
     pageSize: USERS_PAGE_SIZE,
+    may: { create: can(viewer, "user:create"), updateSecurityPolicy: can(viewer, "security-policy:update") },
   };
 }
 
@@ -103,10 +105,11 @@ export type UserListPage = Awaited<ReturnType<typeof listUsers>>;
 
 /**
  * One account as administrators see it: scope, lock and two-factor state, the sessions open
- * now, the last sign-in and every administrative change (EntityRevision). null: no such user.
+ * now, the last sign-in and every administrative change (EntityRevision), with what this
+ * viewer may do with it (adminActionsFor). null: no such user.
  */
 export async function getUserForAdmin(actor: Actor | null, context: RequestContext, id: number, now = new Date()) {
-  await authorize(actor, "user:read", context, { type: "User", id });
+  const viewer = await authorize(actor, "user:read", context, { type: "User", id });
   if (parseRecordId(id) === null) return null;
   const user = await db().user.findUnique({
     where: { id },
@@ -155,10 +158,13 @@ export async function getUserForAdmin(actor: Actor | null, context: RequestConte
     : [];
   const actorById = new Map(actors.map((a) => [a.id, a]));
   const { totpEnabledAt, ...rest } = user;
+  const locked = user.lockedUntil !== null && user.lockedUntil > now;
+  const totpEnrolled = totpEnabledAt !== null;
   return {
     ...rest,
-    locked: user.lockedUntil !== null && user.lockedUntil > now,
-    totpEnrolled: totpEnabledAt !== null,
+    locked,
+    totpEnrolled,
+    ...adminActionsFor(viewer, { ...user, locked, totpEnrolled, openSessionCount: openSessions.length }),
     openSessions,
     lastSignIn: lastSession ? { at: lastSession.createdAt, ip: lastSession.ip } : null,
     revisions: revisions.map(({ actorId, changes, ...revision }) => ({

@@ -3,10 +3,11 @@ import { can } from "@/server/auth/authorize";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { permissionStrings, type Permission } from "@/server/auth/permissions";
 import { db } from "@/server/db/client";
+import type { Messages } from "@/i18n/message-files";
 
 // The areas of the portal, each shown to those who hold its permission. Showing a link is a
 // courtesy: every page and action behind it checks again.
-const AREAS: { key: string; href: string; permission: Permission }[] = [
+const AREAS: { key: keyof Messages["workspace"]["links"]; href: string; permission: Permission }[] = [
   { key: "users", href: "/admin/users", permission: "user:read" },
   { key: "securityPolicy", href: "/admin/security-policy", permission: "security-policy:update" },
   { key: "units", href: "/admin/units", permission: "unit:manage" },

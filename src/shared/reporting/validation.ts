@@ -1,20 +1,20 @@
-import type { IndicatorValueType, ProgressStatus } from "@/generated/prisma/enums";
+import type { IndicatorValueType } from "@/generated/prisma/enums";
+import type { MessageKey } from "@/i18n/message-files";
+import { ITEM_FIELD_KEYS, itemFieldErrors, type ItemFieldsInput } from "./report-fields";
 
 // The rules a report's figures must meet, as a pure function of what was typed, so the same
 // answers come back on every save, at submission and in unit tests. Errors block saving;
 // warnings never do, but each needs the filer's comment before the report can be submitted.
 // Keys: `item.<measureId>.<field>` and `value.<indicatorId>.<subjectUnitId>`; messages are keys in
-// the reportingErrors namespace.
+// the reportingErrors namespace. An item's own fields bring their rules from report-fields.ts.
 
-export const NARRATIVE_MAX = 4000;
-export const REASON_MAX = 1000;
 export const COMMENT_MAX = 1000;
 // Decimal(18, 4) holds 14 integer digits; no count or amount of one county comes near this.
 export const VALUE_MAX = 1_000_000_000_000;
 /** A change larger than this share of last approved cycle's figure asks for a comment. */
 export const LARGE_CHANGE = 0.5;
 
-export type ItemInput = { measureId: number; progress: ProgressStatus; notApplicableReason?: string | null; narrative?: string | null };
+export type ItemInput = { measureId: number } & ItemFieldsInput;
 export type ValueInput = { indicatorId: number; subjectUnitId: number; value: string; comment?: string | null };
 export type ReportInput = { items: ItemInput[]; values: ValueInput[] };
 
@@ -36,14 +36,15 @@ export type IndicatorRule = {
 /** `${indicatorId}:${subjectUnitId}` → the value last approved for it, as typed ("12", "true"). */
 export type PreviousApproved = Record<string, string>;
 
-export type Findings = Record<string, string[]>;
+/** Field → message keys. */
+export type Findings = Record<string, MessageKey[]>;
 export type ValidationResult = { errors: Findings; warnings: Findings };
 
 export const itemKey = (measureId: number, field: string) => `item.${measureId}.${field}`;
 export const valueKey = (indicatorId: number, subjectUnitId: number) => `value.${indicatorId}.${subjectUnitId}`;
 export const previousKey = (indicatorId: number, subjectUnitId: number) => `${indicatorId}:${subjectUnitId}`;
 
-export type ParsedValue = { kind: "empty" } | { kind: "number"; value: number } | { kind: "boolean"; value: boolean } | { kind: "error"; key: string };
+export type ParsedValue = { kind: "empty" } | { kind: "number"; value: number } | { kind: "boolean"; value: boolean } | { kind: "error"; key: MessageKey };
 
 const NUMBER = /^-?\d+(?:\.(\d+))?$/;
 
@@ -71,7 +72,7 @@ export function parseValue(valueType: IndicatorValueType, raw: string): ParsedVa
   return { kind: "number", value };
 }
 
-function add(target: Findings, key: string, message: string) {
+function add(target: Findings, key: string, message: MessageKey) {
   const list = (target[key] ??= []);
   if (!list.includes(message)) list.push(message);
 }
@@ -83,9 +84,8 @@ export function validateReport(input: ReportInput, indicators: IndicatorRule[], 
   const notApplicable = new Set(input.items.filter((i) => i.progress === "NOT_APPLICABLE").map((i) => i.measureId));
 
   for (const item of input.items) {
-    if (item.progress === "NOT_APPLICABLE" && !item.notApplicableReason?.trim()) add(errors, itemKey(item.measureId, "notApplicableReason"), "reportingErrors.notApplicableReasonRequired");
-    if ((item.notApplicableReason?.length ?? 0) > REASON_MAX) add(errors, itemKey(item.measureId, "notApplicableReason"), "reportingErrors.reasonTooLong");
-    if ((item.narrative?.length ?? 0) > NARRATIVE_MAX) add(errors, itemKey(item.measureId, "narrative"), "reportingErrors.narrativeTooLong");
+    const found = itemFieldErrors(item);
+    for (const field of ITEM_FIELD_KEYS) for (const message of found[field] ?? []) add(errors, itemKey(item.measureId, field), message);
   }
 
   const parsed = new Map<string, ParsedValue>();

@@ -1,8 +1,7 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Link } from "@/i18n/navigation";
-import { listCycles } from "@/server/reporting/queries";
-import { REPORT_STATUSES } from "@/server/reporting/state-machine";
+import { listCycles } from "@/server/reporting/cycle-queries";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
 import { titleMetadata } from "@/components/ui/page-metadata";
@@ -49,12 +48,10 @@ export default async function CyclesPage({ params }: Props) {
                 <dd>
                   {c.reportCount === 0
                     ? t("cycles.noReports")
-                    : REPORT_STATUSES.filter((s) => c.byStatus[s])
-                        .map((s) => `${t(`status.${s}`)} ${c.byStatus[s]}`)
-                        .join(" · ")}
+                    : c.byStatus.map((s) => `${t(`status.${s.status}`)} ${s.count}`).join(" · ")}
                 </dd>
               </dl>
-              {c.status === "PLANNED" && (
+              {c.may.setUp && (
                 <p className="mt-3">
                   <Link href={`/cycles/${c.id}#open`} className="font-medium text-brand-800 underline">{t("cycles.chooseScope")}</Link>
                 </p>

@@ -3,7 +3,6 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { DueNote, StatusBadge } from "@/components/reporting/report-view";
 import { Link } from "@/i18n/navigation";
 import { listMyReports, type ReportSummary } from "@/server/reporting/queries";
-import { EDITABLE_STATUSES } from "@/server/reporting/state-machine";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
 
@@ -39,21 +38,18 @@ export default async function MyReportsPage({ params }: Props) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => {
-            const outstanding = EDITABLE_STATUSES.includes(r.status);
-            return (
-              <tr key={r.id} className="border-b border-stone-200 align-top">
-                <th scope="row" className="p-2 text-left font-normal">
-                  <Link href={`/reports/${r.id}`} className="font-medium text-brand-800 underline">{localName(r.cycle, locale)}</Link>
-                  {outstanding && <span className="ml-2 text-xs text-stone-600">{t("mine.open")}</span>}
-                </th>
-                <td className="p-2"><StatusBadge status={r.status} /></td>
-                <td className="p-2 whitespace-nowrap">{day(r.dueOn)}</td>
-                <td className="p-2"><DueNote daysLeft={r.daysLeft} late={r.late} outstanding={outstanding} /></td>
-                <td className="p-2 whitespace-nowrap">{r.submittedAt ? when(r.submittedAt) : "—"}</td>
-              </tr>
-            );
-          })}
+          {rows.map((r) => (
+            <tr key={r.id} className="border-b border-stone-200 align-top">
+              <th scope="row" className="p-2 text-left font-normal">
+                <Link href={`/reports/${r.id}`} className="font-medium text-brand-800 underline">{localName(r.cycle, locale)}</Link>
+                {r.outstanding && <span className="ml-2 text-xs text-stone-600">{t("mine.open")}</span>}
+              </th>
+              <td className="p-2"><StatusBadge status={r.status} /></td>
+              <td className="p-2 whitespace-nowrap">{day(r.dueOn)}</td>
+              <td className="p-2"><DueNote daysLeft={r.daysLeft} late={r.late} outstanding={r.outstanding} /></td>
+              <td className="p-2 whitespace-nowrap">{r.submittedAt ? when(r.submittedAt) : "—"}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

@@ -17,6 +17,7 @@ export const dynamic = "force-dynamic";
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> };
 type T = Awaited<ReturnType<typeof getTranslations<"audit">>>;
+type TRoles = Awaited<ReturnType<typeof getTranslations<"roles">>>;
 
 const PATH = "/admin/audit";
 
@@ -26,7 +27,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor, context } = await requirePageContext(locale, "/admin/audit");
-  const [sp, t] = await Promise.all([searchParams, getTranslations("audit")]);
+  const [sp, t, tRoles] = await Promise.all([searchParams, getTranslations("audit"), getTranslations("roles")]);
   const result = await loadOrForbidden(searchAuditLog(actor, context, sp));
   const [units, chain] = await Promise.all([listUnitOptions(), sp.verify === "1" ? checkAuditChain(actor, context) : null]);
   const { rows, query, ignored } = result;
@@ -77,13 +78,15 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
       <Section id="results" title={t("resultsTitle")}>
         <DataTable
           caption={t("resultsCaption")}
+          // ten columns overflow narrow windows, and no cell holds a link or button to tab to
+          scrollRegionId="audit-results-caption"
           rows={rows}
           rowKey={(row) => row.id}
           empty={t("empty")}
           columns={[
             { key: "at", header: t("colTime"), kind: "nowrap", cell: (row) => <time dateTime={row.at.toISOString()}>{formatShanghai(row.at)}</time> },
             { key: "actor", header: t("colActor"), cell: (row) => row.actorName ?? <span className="text-stone-600">{t("anonymous")}</span> },
-            { key: "role", header: t("colRole"), cell: (row) => roleLabel(row.actorRole, t) },
+            { key: "role", header: t("colRole"), cell: (row) => roleLabel(row.actorRole, tRoles) },
             { key: "action", header: t("colAction"), cell: (row) => <code className="break-all">{row.action}</code> },
             { key: "outcome", header: t("colOutcome"), cell: (row) => <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLE[row.outcome]}`}>{t(`outcomes.${row.outcome}`)}</span> },
             { key: "target", header: t("colTarget"), cell: (row) => [row.targetType, row.targetId].filter(Boolean).join(" ") },
@@ -163,9 +166,9 @@ const OUTCOME_STYLE = {
   FAILURE: "bg-amber-100 text-amber-900 border-amber-300",
 } as const;
 
-const roleLabel = (role: string | null, t: T) => {
+const roleLabel = (role: string | null, tRoles: TRoles) => {
   const known = ROLES.find((r) => r === role);
-  return known ? t(`roles.${known}`) : role;
+  return known ? tRoles(known) : role;
 };
 
 const LIMIT = 80;

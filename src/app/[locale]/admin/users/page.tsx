@@ -3,7 +3,6 @@ import { Badge } from "@/components/ui/badge";
 import { Section } from "@/components/ui/panel";
 import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
-import { can } from "@/server/auth/authorize";
 import { ROLES } from "@/shared/roles";
 import { listScopeOptions, listUsers, parseUserFilters, type UserFilters } from "@/server/users/queries";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
@@ -41,10 +40,10 @@ export default async function UsersPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")}>
         <p className="flex flex-wrap gap-4">
-          {can(actor, "user:create") && (
+          {data.may.create && (
             <Link href="/admin/users/new" className="rounded bg-green-800 px-4 py-2 font-medium text-white shadow">{t("createLink")}</Link>
           )}
-          {can(actor, "security-policy:update") && (
+          {data.may.updateSecurityPolicy && (
             <Link href="/admin/security-policy" className="py-2 text-brand-800 underline">{t("securityPolicyLink")}</Link>
           )}
         </p>

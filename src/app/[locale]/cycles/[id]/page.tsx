@@ -8,9 +8,8 @@ import { measureHeading, measureLabel } from "@/shared/measure-label";
 import { CycleDefinitionForm } from "@/components/reporting/cycle-definition-form";
 import { CycleScopeForm } from "@/components/reporting/cycle-scope-form";
 import { getCycleScope } from "@/server/reporting/cycle-scope-view";
-import { getCycle } from "@/server/reporting/queries";
+import { getCycle } from "@/server/reporting/cycle-queries";
 import { getCycleScopeOptions } from "@/server/reporting/scope-options";
-import { EDITABLE_STATUSES } from "@/server/reporting/state-machine";
 import { addReporters, extendDueDate, openCycle, updateCycle } from "@/actions/reporting";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
@@ -34,7 +33,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
     getFormatter(),
     searchParams,
     getCycleScope(actor, context, cycle.id),
-    cycle.status === "PLANNED" ? getCycleScopeOptions(actor, context) : null,
+    cycle.may.setUp ? getCycleScopeOptions(actor, context) : null,
   ]);
   const en = locale === "en";
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
@@ -53,7 +52,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
         <Notice tone="success" role="status">{t("scopeForm.opened", { reports: cycle.reports.length })}</Notice>
       )}
 
-      {cycle.status === "PLANNED" && options && (
+      {cycle.may.setUp && options && (
         <ClientMessages namespaces={["reporting.cycleForm", "reporting.scopeForm", "reportingErrors"]}>
           <details className="rounded border border-stone-300 bg-white p-4">
             <summary className="cursor-pointer font-semibold">{t("cycleForm.editTitle")}</summary>
@@ -113,7 +112,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
         </Panel>
       )}
 
-      {cycle.status === "OPEN" && scope && (scope.addableUnits.length > 0 || scope.addableDepartments.length > 0) && (
+      {cycle.may.addReporters && scope && (scope.addableUnits.length > 0 || scope.addableDepartments.length > 0) && (
         <Panel id="add-title" title={t("addReporters.title")}>
           <ClientMessages namespaces={["reportingErrors"]}>
             <ActionForm
@@ -174,13 +173,11 @@ export default async function CyclePage({ params, searchParams }: Props) {
               </>
             ),
           },
-          { key: "timeLeft", header: t("mine.timeLeft"), cell: (r) => <DueNote daysLeft={r.daysLeft} late={r.late} outstanding={EDITABLE_STATUSES.includes(r.status)} /> },
+          { key: "timeLeft", header: t("mine.timeLeft"), cell: (r) => <DueNote daysLeft={r.daysLeft} late={r.late} outstanding={r.outstanding} /> },
           {
             key: "actions",
             header: t("cycles.actions"),
-            cell: (r) =>
-              cycle.status === "OPEN" &&
-              EDITABLE_STATUSES.includes(r.status) && <Link href={`/cycles/${cycle.id}?extend=${r.id}#extend`} className="text-brand-800 underline">{t("cycles.extendLink")}</Link>,
+            cell: (r) => r.may.extend && <Link href={`/cycles/${cycle.id}?extend=${r.id}#extend`} className="text-brand-800 underline">{t("cycles.extendLink")}</Link>,
           },
         ]}
       />

@@ -7,12 +7,11 @@ import type { FormMeasure, ItemState, ValueState } from "@/components/reporting/
 import { figureKey } from "@/components/reporting/ratio";
 import { ReportForm } from "@/components/reporting/report-form";
 import { ReportExtras } from "@/components/reporting/report-extras";
-import { DueNote, indicatorName, ItemView,  StatusBadge, Timeline, unitOfMeasure } from "@/components/reporting/report-view";
+import { DueNote, indicatorName, ItemView, StatusBadge, Timeline, unitOfMeasure } from "@/components/reporting/report-view";
 import { Link } from "@/i18n/navigation";
 import { measureHeading } from "@/shared/measure-label";
-import { can } from "@/server/auth/authorize";
 import { getReportForEdit } from "@/server/reporting/queries";
-import { EDITABLE_STATUSES } from "@/server/reporting/state-machine";
+import { itemFormState } from "@/shared/reporting/report-fields";
 import type { IndicatorRule } from "@/shared/reporting/validation";
 import { saveDraft, submitReport } from "@/actions/reporting";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
@@ -34,13 +33,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const data = await loadOrForbidden(getReportForEdit(actor, context, idFromPath(rawId)));
   const [t, tAll, format, query] = await Promise.all([getTranslations("reporting"), getTranslations(), getFormatter(), searchParams]);
   const en = locale === "en";
-  const { report } = data;
+  const { report, may, filer } = data;
   const owner = report.unit ?? report.department;
   const ownerName = owner ? localName(owner, locale) : "";
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
-  const outstanding = EDITABLE_STATUSES.includes(report.status);
-  const filer = can(actor, "report:edit", { unitId: report.unit?.id ?? null, departmentId: report.department?.id ?? null });
   const returnedCount = data.measures.filter((m) => m.item.reviewStatus === "RETURNED" && m.item.returnReason).length;
 
   const header = (
@@ -53,21 +50,20 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <StatusBadge status={report.status} />
         {report.isDemo && <Badge tone="missing">{t("report.demo")}</Badge>}
         <span>{t("report.dueOn", { date: day(report.dueOn) })}</span>
-        <DueNote daysLeft={report.daysLeft} late={report.late} outstanding={outstanding} />
+        <DueNote daysLeft={report.daysLeft} late={report.late} outstanding={report.outstanding} />
         {report.submittedAt && <span className="text-sm text-stone-700">{t("report.submittedAt", { time: when(report.submittedAt) })}</span>}
       </p>
     </header>
   );
 
-  if (!data.editable) {
-    const why = data.lockedReason ? tAll(data.lockedReason) : t("report.readOnly");
+  if (!may.edit) {
     return (
       <div className="space-y-8">
         {header}
         {query.submitted === "1" && report.status === "SUBMITTED" && <SuccessNotice>{t("report.submittedNotice")}</SuccessNotice>}
         <section aria-labelledby="locked-title" className="rounded border-2 border-stone-500 bg-stone-50 p-4">
           <h2 id="locked-title" className="font-semibold">{t("report.lockedTitle")}</h2>
-          <p className="mt-1">{why}</p>
+          {data.lockedReason && <p className="mt-1">{tAll(data.lockedReason)}</p>}
         </section>
         {data.measures.map((m) => (
           <section key={m.measureId} aria-labelledby={`measure-${m.measureId}`} className="rounded border border-stone-300 bg-white p-4">
@@ -99,9 +95,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       denominatorId: i.denominatorId,
     })),
   }));
-  const items: Record<number, ItemState> = Object.fromEntries(
-    data.measures.map((m) => [m.measureId, { progress: m.item.progress, notApplicableReason: m.item.notApplicableReason ?? "", narrative: m.item.narrative ?? "" }]),
-  );
+  const items: Record<number, ItemState> = Object.fromEntries(data.measures.map((m) => [m.measureId, itemFormState(m.item)]));
   const values: Record<string, ValueState> = {};
   for (const m of data.measures) {
     for (const i of m.indicators) {
@@ -133,7 +127,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <p>{t("report.how")}</p>
         {report.status === "RETURNED" && returnedCount > 0 && <p className="font-semibold text-red-900">{t("report.returnedNote", { count: returnedCount })}</p>}
       </section>
-      <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+      <ClientMessages namespaces={["reporting.form", "reporting.progress", "reportingErrors"]}>
         <ReportForm
           saveDraft={saveDraft}
           submitReport={submitReport}

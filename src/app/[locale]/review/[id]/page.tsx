@@ -3,14 +3,12 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Badge } from "@/components/ui/badge";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { ActionForm } from "@/components/ui/action-form";
-import { changedMeasures, DiffTable, DueNote, ItemView,  StatusBadge, Timeline } from "@/components/reporting/report-view";
+import { changedMeasures, DiffTable, DueNote, ItemView, StatusBadge, Timeline } from "@/components/reporting/report-view";
 import { ReportExtras } from "@/components/reporting/report-extras";
 import { ReviewForm } from "@/components/reporting/review-form";
 import { Link } from "@/i18n/navigation";
 import { measureHeading } from "@/shared/measure-label";
-import { can } from "@/server/auth/authorize";
-import { getReportForReview } from "@/server/reporting/queries";
-import { EDITABLE_STATUSES, transition } from "@/server/reporting/state-machine";
+import { getReportForReview } from "@/server/reporting/review-queries";
 import { publishReport, reopenReport, reviewReport } from "@/actions/reporting";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
@@ -30,15 +28,11 @@ export default async function ReviewReportPage({ params }: Props) {
   const { actor, context } = await requirePageContext(locale, `/review/${rawId}`);
   const data = await loadOrForbidden(getReportForReview(actor, context, idFromPath(rawId)));
   const [t, format] = await Promise.all([getTranslations("reporting"), getFormatter()]);
-  const { report, diff } = data;
+  const { report, diff, may } = data;
   const owner = report.unit ?? report.department;
   const ownerName = owner ? localName(owner, locale) : "";
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
-  const publisher = can(actor, "report:publish");
-  const reviewable = report.status === "SUBMITTED" && can(actor, "report:review");
-  const reopenable = can(actor, "report:reopen") && transition(report.status, "reopen", { publisher }).ok;
-  const publishable = publisher && transition(report.status, "publish").ok;
   const entries = diff?.entries ?? [];
   const changedKeys = new Set(entries.map((e) => e.key));
   const changed = changedMeasures(entries, data.measures);
@@ -55,7 +49,7 @@ export default async function ReviewReportPage({ params }: Props) {
           {report.isDemo && <Badge tone="missing">{t("report.demo")}</Badge>}
           {report.late && <Badge tone="missing">{t("queue.late")}</Badge>}
           <span>{t("report.dueOn", { date: day(report.dueOn) })}</span>
-          <DueNote daysLeft={report.daysLeft} late={report.late} outstanding={EDITABLE_STATUSES.includes(report.status)} />
+          <DueNote daysLeft={report.daysLeft} late={report.late} outstanding={report.outstanding} />
           {report.submittedAt && <span className="text-sm text-stone-700">{t("report.submittedAt", { time: when(report.submittedAt) })}</span>}
         </p>
       </header>
@@ -64,7 +58,7 @@ export default async function ReviewReportPage({ params }: Props) {
         <DiffTable entries={entries} measures={data.measures} locale={locale} previousSequence={diff.previousSequence} sequence={diff.sequence} />
       )}
 
-      {reviewable ? (
+      {may.review ? (
         <section aria-labelledby="decide-title" className="space-y-3">
           <h2 id="decide-title" className="text-xl font-semibold">{t("review.decideTitle")}</h2>
           <p className="max-w-3xl text-stone-700">{t("review.decideIntro")}</p>
@@ -94,17 +88,17 @@ export default async function ReviewReportPage({ params }: Props) {
         </>
       )}
 
-      {(reopenable || publishable) && (
+      {(may.reopen || may.publish) && (
         <section aria-labelledby="after-title" className="space-y-4">
           <h2 id="after-title" className="text-lg font-semibold">{t("review.afterTitle")}</h2>
           <ClientMessages namespaces={["reporting", "reportingErrors"]}>
-            {publishable && (
+            {may.publish && (
               <div className="rounded border border-stone-300 bg-white p-4">
                 <h3 className="font-semibold">{t("review.publishTitle")}</h3>
                 <ActionForm action={publishReport} hidden={{ reportId: report.id }} submitLabel={t("review.publish")} doneMessage={t("review.published")} intro={t("review.publishIntro")} idPrefix="publish-" />
               </div>
             )}
-            {reopenable && (
+            {may.reopen && (
               <div className="rounded border border-stone-300 bg-white p-4">
                 <h3 className="font-semibold">{report.status === "PUBLISHED" ? t("review.withdrawTitle") : t("review.reopenTitle")}</h3>
                 <ActionForm

@@ -3,11 +3,11 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Badge } from "@/components/ui/badge";
 import { ProfileForm, ResetPasswordForm, RoleForm, SimpleActionForm } from "@/components/users/user-action-forms";
 import { ClientMessages } from "@/components/ui/client-messages";
+import type { Messages } from "@/i18n/message-files";
 import { Link } from "@/i18n/navigation";
-import type { Actor } from "@/server/auth/actor";
-import { can } from "@/server/auth/authorize";
-import { isAdministrator, ROLES } from "@/shared/roles";
-import { getUserForAdmin, listScopeOptions, type UserForAdmin } from "@/server/users/queries";
+import { ROLES } from "@/shared/roles";
+import { USER_ADMIN_ACTIONS } from "@/server/users/admin-actions-for";
+import { getUserForAdmin, listScopeOptions } from "@/server/users/queries";
 import { assignUserRole, disableUser, enableUser, endUserSessions, resetUserPassword, unlockUser, updateUserProfile } from "@/actions/users";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
@@ -26,54 +26,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const FIELD_ORDER = ["username", "displayName", "email", "role", "unit", "department", "active", "passwordReset", "mustChangePassword", "failedLoginCount", "lockedUntil"];
 const fieldRank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
 
-const ACTIONS = ["profile", "role", "disable", "enable", "unlock", "reset", "endSessions"] as const;
-type ActionKind = (typeof ACTIONS)[number];
-
-/**
- * Which actions the viewer may take on this account. `offered` is what the list of actions
- * shows now; `usable` is what may stay open as a form, so that a form stays on screen (with
- * its confirmation, or the issued password) after its own success changed the account's state.
- * The server decides again either way.
- */
-function actionsFor(actor: Actor, user: UserForAdmin) {
-  const self = actor.userId === user.id;
-  const resetBlocked = isAdministrator(user.role) && user.role !== actor.role && !user.totpEnrolled;
-  const usable: Record<ActionKind, boolean> = {
-    profile: can(actor, "user:update-profile"),
-    role: can(actor, "user:assign-role") && !self,
-    disable: can(actor, "user:disable") && !self,
-    enable: can(actor, "user:disable"),
-    unlock: can(actor, "user:unlock"),
-    reset: can(actor, "user:reset-password") && !self && !resetBlocked,
-    endSessions: can(actor, "user:end-sessions"),
-  };
-  const offered: Record<ActionKind, boolean> = {
-    ...usable,
-    disable: usable.disable && user.active,
-    enable: usable.enable && !user.active,
-    unlock: usable.unlock && (user.locked || user.failedLoginCount > 0),
-    endSessions: usable.endSessions && user.openSessions.length > 0,
-  };
-  const notes = {
-    self: self && (can(actor, "user:assign-role") || can(actor, "user:disable") || can(actor, "user:reset-password")),
-    resetBlocked: can(actor, "user:reset-password") && !self && resetBlocked,
-  };
-  return { self, usable, offered, notes };
-}
-
 export default async function UserPage({ params, searchParams }: Props) {
   const { locale, id: rawId } = await params;
   setRequestLocale(locale);
   const { actor, context } = await requirePageContext(locale, `/admin/users/${rawId}`);
   const user = await loadOrForbidden(getUserForAdmin(actor, context, idFromPath(rawId)));
   const requested = (await searchParams).action;
-  const { self, usable, offered, notes } = actionsFor(actor, user);
-  const selected = ACTIONS.find((a) => a === requested && usable[a]) ?? null;
+  // an action stays selected while the viewer may take it, even once the list no longer offers it
+  const selected = USER_ADMIN_ACTIONS.find((a) => a === requested && user.may[a]) ?? null;
   const [t, tr, format] = await Promise.all([getTranslations("adminUsers"), getTranslations("roles"), getFormatter()]);
   const scopeOptions = selected === "role" ? await listScopeOptions(actor, context, "user:assign-role") : null;
   const option = (p: { id: number; nameZh: string; nameEn: string | null }) => ({ value: String(p.id), label: localName(p, locale) });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const offeredList = ACTIONS.filter((a) => offered[a]);
 
   const showValue = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === "") return t("none");
@@ -83,7 +47,9 @@ export default async function UserPage({ params, searchParams }: Props) {
     return String(value);
   };
   const describeChange = (field: string, change: unknown): string => {
-    const name = t.has(`fieldNames.${field}`) ? t(`fieldNames.${field}`) : field;
+    // field names come from the audit record: one without a label is shown as it is
+    const key = `fieldNames.${field}` as `fieldNames.${keyof Messages["adminUsers"]["fieldNames"]}`;
+    const name = t.has(key) ? t(key) : field;
     if (field === "passwordReset") return `${name}: ${t("history.passwordReplaced")}`;
     if (change && typeof change === "object" && "before" in change && "after" in change) {
       return `${name}: ${showValue(field, change.before)} → ${showValue(field, change.after)}`;
@@ -189,16 +155,16 @@ export default async function UserPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      {(ACTIONS.some((a) => usable[a]) || notes.self || notes.resetBlocked) && (
+      {(USER_ADMIN_ACTIONS.some((a) => user.may[a]) || user.notes.self || user.notes.resetBlocked) && (
         <section aria-labelledby="actions-title" className="space-y-3">
           <h2 id="actions-title" className="text-lg font-semibold">{t("actions.title")}</h2>
-          {notes.self && <p className="text-stone-700">{t("actions.selfNote")}</p>}
-          {notes.resetBlocked && <p className="text-stone-700">{t("actions.resetBlocked")}</p>}
-          {offeredList.length === 0 ? (
+          {user.notes.self && <p className="text-stone-700">{t("actions.selfNote")}</p>}
+          {user.notes.resetBlocked && <p className="text-stone-700">{t("actions.resetBlocked")}</p>}
+          {user.offered.length === 0 ? (
             <p className="text-stone-700">{t("actions.none")}</p>
           ) : (
             <ul className="flex flex-wrap gap-3">
-              {offeredList.map((a) => (
+              {user.offered.map((a) => (
                 <li key={a}>
                   <Link
                     href={`/admin/users/${user.id}?action=${a}#action`}
@@ -231,7 +197,7 @@ export default async function UserPage({ params, searchParams }: Props) {
                 {selected === "disable" && <SimpleActionForm kind="disable" action={disableUser} userId={user.id} />}
                 {selected === "enable" && <SimpleActionForm kind="enable" action={enableUser} userId={user.id} />}
                 {selected === "unlock" && <SimpleActionForm kind="unlock" action={unlockUser} userId={user.id} />}
-                {selected === "endSessions" && <SimpleActionForm kind="endSessions" action={endUserSessions} userId={user.id} selfWarning={self} />}
+                {selected === "endSessions" && <SimpleActionForm kind="endSessions" action={endUserSessions} userId={user.id} selfWarning={user.ownAccount} />}
               </ClientMessages>
               <p className="text-sm">
                 <Link href={`/admin/users/${user.id}`} className="text-brand-800 underline">{t("actions.cancel")}</Link>
