@@ -1,20 +1,16 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { measureHref, measureName } from "@/shared/measure-label";
 import { Unavailable } from "@/components/ui/unavailable";
 import { Link } from "@/i18n/navigation";
 import { getOpinionOverview, type OpinionOverview } from "@/server/policy/queries";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "home" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("home.title");
 
 export default async function HomePage({ params }: Props) {
   const { locale } = await params;

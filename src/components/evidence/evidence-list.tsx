@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
+import { DataTable } from "@/components/ui/table";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getRequestContext } from "@/server/auth/request-context";
 import { listEvidence } from "@/server/evidence/queries";
@@ -18,40 +19,34 @@ export async function EvidenceList({ reportId, measureId }: { reportId: number; 
   const size = (bytes: number) =>
     bytes < 1024 ? t("sizeBytes", { size: bytes }) : bytes < 1024 * 1024 ? t("sizeKb", { size: (bytes / 1024).toFixed(1) }) : t("sizeMb", { size: (bytes / 1024 / 1024).toFixed(1) });
 
-  if (listing.files.length === 0) return <p className="text-stone-700">{t("none")}</p>;
   const table = (
-    <table className="mt-2 w-full border-collapse text-left text-sm">
-      <caption className="sr-only">{t("listCaption")}</caption>
-      <thead>
-        <tr className="border-b-2 border-stone-700">
-          <th scope="col" className="py-2 pr-4">{t("columnName")}</th>
-          <th scope="col" className="py-2 pr-4">{t("columnSize")}</th>
-          <th scope="col" className="py-2 pr-4">{t("columnVisibility")}</th>
-          <th scope="col" className="py-2 pr-4">{t("columnUploaded")}</th>
-          {listing.canEdit && <th scope="col" className="py-2">{t("columnActions")}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {listing.files.map((file) => (
-          <tr key={file.id} className="border-b border-stone-300 align-top">
-            <th scope="row" className="py-2 pr-4 font-normal">
-              {/* a plain link: the route answers with a download, never a page */}
-              <a href={file.downloadUrl} download className="break-all text-blue-800 underline focus:outline focus:outline-3 focus:outline-offset-2 focus:outline-yellow-400" aria-label={t("download", { name: file.originalName })}>
-                {file.originalName}
-              </a>
-            </th>
-            <td className="py-2 pr-4 whitespace-nowrap">{size(file.sizeBytes)}</td>
-            <td className="py-2 pr-4">{file.visibility === "PUBLIC" ? t("visibilityPUBLIC") : t("visibilityINTERNAL")}</td>
-            <td className="py-2 pr-4">{t("uploadedBy", { name: file.uploadedBy, date: date.format(new Date(file.createdAt)) })}</td>
-            {listing.canEdit && (
-              <td className="py-2">
-                <EvidenceRowActions id={file.id} name={file.originalName} visibility={file.visibility} />
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={t("listCaption")}
+      rows={listing.files}
+      rowKey={(file) => file.id}
+      rowHeaders
+      empty={t("none")}
+      columns={[
+        {
+          key: "name",
+          header: t("columnName"),
+          // a plain link: the route answers with a download, never a page
+          cell: (file) => (
+            <a href={file.downloadUrl} download className="break-all text-blue-800 underline focus:outline focus:outline-3 focus:outline-offset-2 focus:outline-yellow-400" aria-label={t("download", { name: file.originalName })}>
+              {file.originalName}
+            </a>
+          ),
+        },
+        { key: "size", header: t("columnSize"), kind: "nowrap", cell: (file) => size(file.sizeBytes) },
+        { key: "visibility", header: t("columnVisibility"), cell: (file) => (file.visibility === "PUBLIC" ? t("visibilityPUBLIC") : t("visibilityINTERNAL")) },
+        { key: "uploaded", header: t("columnUploaded"), cell: (file) => t("uploadedBy", { name: file.uploadedBy, date: date.format(new Date(file.createdAt)) }) },
+        ...(listing.canEdit
+          ? [{ key: "actions", header: t("columnActions"), cell: (file: (typeof listing.files)[number]) => <EvidenceRowActions id={file.id} name={file.originalName} visibility={file.visibility} /> }]
+          : []),
+      ]}
+    />
   );
-  return listing.canEdit ? <ClientMessages namespaces={["evidence"]}>{table}</ClientMessages> : table;
+  // the row actions' labels, and the errors their actions may answer with
+  const rowActionMessages = ["evidence.*"];
+  return listing.canEdit && listing.files.length > 0 ? <ClientMessages namespaces={rowActionMessages}>{table}</ClientMessages> : table;
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
 import { Link } from "@/i18n/navigation";
 
 /** Links between the organisation and policy-text admin pages. */
@@ -22,4 +23,10 @@ export async function OrgAdminNav({ current }: { current: "units" | "departments
       </ul>
     </nav>
   );
+}
+
+/** "Active", or a badge that stands out for an inactive unit or department. */
+export async function ActiveStatus({ active }: { active: boolean }) {
+  const t = await getTranslations("adminOrg.status");
+  return active ? t("active") : <Badge tone="missing">{t("inactive")}</Badge>;
 }

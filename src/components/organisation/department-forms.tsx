@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { ErrorSummary, SelectField, SubmitButton, SuccessNotice, TextField, useFormAction } from "@/components/ui/form-kit";
 import { Link } from "@/i18n/navigation";
 import type { ActionResult } from "@/shared/action-result";
+import { Panel } from "@/components/ui/panel";
 
 type Created = { id: number; code: string };
 type CreateAction = (previous: ActionResult<Created> | null, form: FormData) => Promise<ActionResult<Created>>;
@@ -14,8 +15,7 @@ export function CreateDepartmentForm({ action, kinds }: { action: CreateAction; 
   const [result, formAction] = useFormAction(action);
   const labels = { code: t("fields.code"), nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), kind: t("fields.departmentKind"), aliasesZh: t("fields.aliasesZh"), reason: t("fields.basis") };
   return (
-    <section aria-labelledby="add-department" className="rounded border border-stone-300 bg-white p-4">
-      <h2 id="add-department" className="text-lg font-semibold">{t("departments.add")}</h2>
+    <Panel id="add-department" title={t("departments.add")}>
       {result?.ok && (
         <SuccessNotice>
           {t("departments.created", { code: result.data.code })}{" "}
@@ -32,7 +32,7 @@ export function CreateDepartmentForm({ action, kinds }: { action: CreateAction; 
         <TextField name="reason" label={labels.reason} hint={t("hints.basis")} result={result} maxLength={500} />
         <SubmitButton>{t("departments.addSubmit")}</SubmitButton>
       </form>
-    </section>
+    </Panel>
   );
 }
 
@@ -41,8 +41,7 @@ export function RenameDepartmentForm({ action, department }: { action: IdAction;
   const [result, formAction] = useFormAction(action);
   const labels = { nameZh: t("fields.nameZh"), nameEn: t("fields.nameEn"), aliasesZh: t("fields.aliasesZh"), reason: t("fields.reason") };
   return (
-    <section aria-labelledby="rename" className="rounded border border-stone-300 bg-white p-4">
-      <h2 id="rename" className="text-lg font-semibold">{t("rename.departmentTitle")}</h2>
+    <Panel id="rename" title={t("rename.departmentTitle")}>
       {result?.ok && <SuccessNotice>{t("rename.saved")}</SuccessNotice>}
       <ErrorSummary result={result} labels={labels} />
       <form key={department.updatedAt} action={formAction} noValidate>
@@ -53,6 +52,6 @@ export function RenameDepartmentForm({ action, department }: { action: IdAction;
         <TextField name="reason" label={labels.reason} hint={t("hints.reason")} result={result} required maxLength={500} />
         <SubmitButton>{t("rename.submit")}</SubmitButton>
       </form>
-    </section>
+    </Panel>
   );
 }

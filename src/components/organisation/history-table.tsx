@@ -1,4 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Section } from "@/components/ui/panel";
+import { DataTable } from "@/components/ui/table";
 import type { Messages } from "@/i18n/message-files";
 import type { HistoryEntry } from "@/server/organisation/shared";
 
@@ -29,46 +31,32 @@ export async function HistoryTable({ entries, kindNamespace }: { entries: Histor
     return text;
   };
   return (
-    <section aria-labelledby="history">
-      <h2 id="history" className="text-lg font-semibold">{t("history.title")}</h2>
-      {entries.length === 0 ? (
-        <p className="mt-2 text-stone-600">{t("history.empty")}</p>
-      ) : (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">{t("history.title")}</caption>
-            <thead>
-              <tr className="border-b-2 border-stone-400 text-left">
-                <th scope="col" className="p-2">{t("history.at")}</th>
-                <th scope="col" className="p-2">{t("history.by")}</th>
-                <th scope="col" className="p-2">{t("history.changes")}</th>
-                <th scope="col" className="p-2">{t("history.reason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id} className="border-b border-stone-200 align-top">
-                  <td className="whitespace-nowrap p-2 tabular-nums">{format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td className="p-2">{entry.actor ? `${entry.actor.displayName} (${entry.actor.username})` : t("history.system")}</td>
-                  <td className="p-2">
-                    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-                      {Object.entries(entry.changes).map(([field, change]) => (
-                        <div key={field} className="contents">
-                          <dt className="font-medium">{fieldLabel(field)}</dt>
-                          <dd>
-                            {t("history.change", { before: show(field, change.before), after: show(field, change.after) })}
-                          </dd>
-                        </div>
-                      ))}
-                    </dl>
-                  </td>
-                  <td className="p-2">{entry.reason ?? <span className="text-stone-600">{t("history.noReason")}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Section id="history" title={t("history.title")}>
+      <DataTable
+        labelledBy="history"
+        rows={entries}
+        rowKey={(entry) => entry.id}
+        empty={t("history.empty")}
+        columns={[
+          { key: "at", header: t("history.at"), kind: "nowrap", className: "tabular-nums", cell: (entry) => format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "short" }) },
+          { key: "by", header: t("history.by"), cell: (entry) => (entry.actor ? `${entry.actor.displayName} (${entry.actor.username})` : t("history.system")) },
+          {
+            key: "changes",
+            header: t("history.changes"),
+            cell: (entry) => (
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                {Object.entries(entry.changes).map(([field, change]) => (
+                  <div key={field} className="contents">
+                    <dt className="font-medium">{fieldLabel(field)}</dt>
+                    <dd>{t("history.change", { before: show(field, change.before), after: show(field, change.after) })}</dd>
+                  </div>
+                ))}
+              </dl>
+            ),
+          },
+          { key: "reason", header: t("history.reason"), cell: (entry) => entry.reason ?? <span className="text-stone-600">{t("history.noReason")}</span> },
+        ]}
+      />
+    </Section>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ErrorSummary, SubmitButton, SuccessNotice, TextField, useFormAction } from "@/components/ui/form-kit";
 import type { ActionResult } from "@/shared/action-result";
+import { Panel } from "@/components/ui/panel";
 
 type Status = { id: number; active: boolean };
 type Action = (previous: ActionResult<Status> | null, form: FormData) => Promise<ActionResult<Status>>;
@@ -20,8 +21,7 @@ export function StatusForm({ id, active, activeUsers, deactivate, reactivate, ki
   const result = active ? deactivated : reactivated;
   const done = active ? reactivated : deactivated;
   return (
-    <section aria-labelledby="status-title" className="rounded border border-stone-300 bg-white p-4">
-      <h2 id="status-title" className="text-lg font-semibold">{active ? t("status.deactivateTitle") : t("status.reactivateTitle")}</h2>
+    <Panel id="status-title" title={active ? t("status.deactivateTitle") : t("status.reactivateTitle")}>
       {done?.ok && <SuccessNotice>{done.data.active ? t("status.reactivated") : t("status.deactivated")}</SuccessNotice>}
       {active && activeUsers > 0 ? (
         <p className="mt-2">{t(kind === "unit" ? "status.blockedUnit" : "status.blockedDepartment", { count: activeUsers })}</p>
@@ -37,6 +37,6 @@ export function StatusForm({ id, active, activeUsers, deactivate, reactivate, ki
           </form>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

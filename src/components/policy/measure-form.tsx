@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ErrorSummary, SubmitButton, SuccessNotice, TextareaField, TextField, useFormAction } from "@/components/ui/form-kit";
 import type { ActionResult } from "@/shared/action-result";
+import { Panel } from "@/components/ui/panel";
 
 type Revised = { id: number; revisionId: number };
 type ReviseAction = (previous: ActionResult<Revised> | null, form: FormData) => Promise<ActionResult<Revised>>;
@@ -20,8 +21,7 @@ export function MeasureTextForm({
   const [result, formAction] = useFormAction(action);
   const labels = { titleZh: t("fields.titleZh"), text: t("fields.text"), reason: t("fields.reason"), sourceDescription: t("fields.sourceDescription") };
   return (
-    <section aria-labelledby="revise" className="rounded border border-stone-300 bg-white p-4">
-      <h2 id="revise" className="text-lg font-semibold">{measure.notEntered ? t("form.enterTitle") : t("form.reviseTitle")}</h2>
+    <Panel id="revise" title={measure.notEntered ? t("form.enterTitle") : t("form.reviseTitle")}>
       <p className="mb-3 mt-1 text-stone-700">{measure.notEntered ? t("form.enterIntro") : t("form.reviseIntro")}</p>
       {result?.ok && <SuccessNotice>{t("form.saved")}</SuccessNotice>}
       <ErrorSummary result={result} labels={labels} />
@@ -42,6 +42,6 @@ export function MeasureTextForm({
         />
         <SubmitButton>{measure.notEntered ? t("form.enterSubmit") : t("form.reviseSubmit")}</SubmitButton>
       </form>
-    </section>
+    </Panel>
   );
 }

@@ -1,4 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Section } from "@/components/ui/panel";
+import { DataTable } from "@/components/ui/table";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getRequestContext } from "@/server/auth/request-context";
 import { listEscalations } from "@/server/reminders/queries";
@@ -20,38 +22,21 @@ export async function EscalationList({ reportId, headingLevel = 2 }: { reportId:
   const escalations = await listEscalations(actor, context, reportId);
   if (!escalations) return null;
   const [t, format] = await Promise.all([getTranslations("reminders"), getFormatter()]);
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const id = `escalations-${reportId}`;
   return (
-    <section aria-labelledby={`escalations-${reportId}`}>
-      <Heading id={`escalations-${reportId}`} className="text-lg font-semibold">{t("escalations.title")}</Heading>
-      {escalations.length === 0 ? (
-        <p className="mt-2 text-stone-600">{t("escalations.empty")}</p>
-      ) : (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <thead>
-              <tr className="border-b-2 border-stone-400 text-left">
-                <th scope="col" className="p-2">{t("escalations.at")}</th>
-                <th scope="col" className="p-2">{t("escalations.level")}</th>
-                <th scope="col" className="p-2">{t("escalations.message")}</th>
-                <th scope="col" className="p-2">{t("escalations.by")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {escalations.map((e) => (
-                <tr key={e.id} className="border-b border-stone-200 align-top">
-                  <td className="whitespace-nowrap p-2">{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td className="p-2">
-                    <span className={`rounded px-2 py-0.5 font-medium ${LEVEL_STYLE[e.level]}`}>{t(`levels.${e.level}`)}</span>
-                  </td>
-                  <td className="whitespace-pre-line p-2">{e.message}</td>
-                  <td className="p-2">{e.byName ?? t("escalations.system")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Section id={id} title={t("escalations.title")} level={headingLevel}>
+      <DataTable
+        labelledBy={id}
+        rows={escalations}
+        rowKey={(e) => e.id}
+        empty={t("escalations.empty")}
+        columns={[
+          { key: "at", header: t("escalations.at"), kind: "nowrap", cell: (e) => format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" }) },
+          { key: "level", header: t("escalations.level"), cell: (e) => <span className={`rounded px-2 py-0.5 font-medium ${LEVEL_STYLE[e.level]}`}>{t(`levels.${e.level}`)}</span> },
+          { key: "message", header: t("escalations.message"), className: "whitespace-pre-line", cell: (e) => e.message },
+          { key: "by", header: t("escalations.by"), cell: (e) => e.byName ?? t("escalations.system") },
+        ]}
+      />
+    </Section>
   );
 }

@@ -1,23 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect } from "react";
-import { useRouter } from "next/navigation";
-import { ErrorSummary, SubmitButton } from "@/components/ui/form-kit";
+import { ErrorSummary, SubmitButton, useFormAction } from "@/components/ui/form-kit";
 import { markAllNotificationsRead, markNotificationRead } from "@/actions/reminders";
-
-function useRefreshOnSuccess(ok: boolean | undefined) {
-  const router = useRouter();
-  useEffect(() => {
-    if (ok) router.refresh();
-  }, [ok, router]);
-}
 
 /** `describedBy`: the id of the notification text, so the button says which one it marks. */
 export function MarkReadForm({ id, describedBy }: { id: number; describedBy: string }) {
   const t = useTranslations("reminders.notifications");
-  const [result, action] = useActionState(markNotificationRead, null);
-  useRefreshOnSuccess(result?.ok);
+  const [result, action] = useFormAction(markNotificationRead);
   return (
     <form action={action}>
       <ErrorSummary result={result} />
@@ -31,8 +21,7 @@ export function MarkReadForm({ id, describedBy }: { id: number; describedBy: str
 
 export function MarkAllReadForm() {
   const t = useTranslations("reminders.notifications");
-  const [result, action] = useActionState(markAllNotificationsRead, null);
-  useRefreshOnSuccess(result?.ok);
+  const [result, action] = useFormAction(markAllNotificationsRead);
   return (
     <form action={action}>
       <ErrorSummary result={result} />

@@ -31,7 +31,7 @@ export async function UrgeForm({ reportId, headingLevel = 2 }: { reportId: numbe
           </ul>
         </div>
       )}
-      <ClientMessages namespaces={["reminders"]}>
+      <ClientMessages namespaces={["reminders.urge", "reminders.levels"]}>
         <UrgeFormFields reportId={reportId} highest={state.highest} next={state.next} choices={state.choices} />
       </ClientMessages>
     </section>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/shared/action-result";
+import { Notice } from "./panel";
 import type { MessageKey } from "@/i18n/message-files";
 
 // The one form kit. GOV.UK's validation pattern: an error summary at the top that takes focus and
@@ -100,13 +101,15 @@ export function FieldError({ id, errors }: { id: string; errors?: MessageKey[] }
 
 /**
  * What every single-input field needs: its id (`field-<prefix><name>`, the error summary's link
- * target), its errors, the value kept after a refusal, and its description ids.
+ * target), its errors, the value kept after a refusal, its description ids, and `control`: the
+ * attributes its input, textarea or select carries.
  */
-export function fieldState(result: FormResult, name: string, hint?: string, prefix = "") {
+export function fieldState(result: FormResult, name: string, hint?: string, prefix = "", required?: boolean) {
   const errors = result && !result.ok ? result.fieldErrors?.[name] : undefined;
   const id = `field-${prefix}${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return { errors, kept: keptValue(result, name), id, describedBy };
+  const control = { id, name, required, "aria-invalid": errors ? true : undefined, "aria-describedby": describedBy };
+  return { errors, kept: keptValue(result, name), id, describedBy, control };
 }
 
 /** Label, hint and error above one input, GOV.UK style; a red rule beside a field in error. */
@@ -134,55 +137,42 @@ type CommonProps = {
   idPrefix?: string;
 };
 
+/** A field's frame (label, hint, error) and its control's attributes, from the props every field takes. */
+function fieldOf({ name, label, result, hint, required, idPrefix }: Omit<CommonProps, "defaultValue">) {
+  const { errors, kept, id, control } = fieldState(result, name, hint, idPrefix, required);
+  return { frame: { id, label, hint, errors }, control, kept, border: inputBorder(errors) };
+}
+
 export function TextField({
-  name,
-  label,
-  result,
-  hint,
   defaultValue,
-  required,
-  idPrefix,
   type = "text",
   autoComplete,
   inputMode,
   maxLength,
+  ...common
 }: CommonProps & { type?: "text" | "password" | "number" | "email" | "date"; autoComplete?: string; inputMode?: "numeric" | "text"; maxLength?: number }) {
-  const { errors, kept, id, describedBy } = fieldState(result, name, hint, idPrefix);
+  const { frame, control, kept, border } = fieldOf(common);
   return (
-    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+    <FieldFrame {...frame}>
       <input
-        id={id}
-        name={name}
+        {...control}
         type={type}
         // a password is never shown again, even after a refusal
         defaultValue={type === "password" ? undefined : (kept ?? defaultValue)}
         autoComplete={autoComplete}
-        required={required}
         inputMode={inputMode}
         maxLength={maxLength}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1 w-full max-w-md rounded border-2 px-2 py-1 ${inputBorder(errors)}`}
+        className={`mt-1 w-full max-w-md rounded border-2 px-2 py-1 ${border}`}
       />
     </FieldFrame>
   );
 }
 
-export function TextareaField({ name, label, result, hint, defaultValue, required, idPrefix, rows = 8, maxLength }: CommonProps & { rows?: number; maxLength?: number }) {
-  const { errors, kept, id, describedBy } = fieldState(result, name, hint, idPrefix);
+export function TextareaField({ defaultValue, rows = 8, maxLength, ...common }: CommonProps & { rows?: number; maxLength?: number }) {
+  const { frame, control, kept, border } = fieldOf(common);
   return (
-    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue={kept ?? defaultValue}
-        required={required}
-        maxLength={maxLength}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1 w-full max-w-3xl rounded border-2 px-2 py-1 leading-7 ${inputBorder(errors)}`}
-      />
+    <FieldFrame {...frame}>
+      <textarea {...control} rows={rows} defaultValue={kept ?? defaultValue} maxLength={maxLength} className={`mt-1 w-full max-w-3xl rounded border-2 px-2 py-1 leading-7 ${border}`} />
     </FieldFrame>
   );
 }
@@ -190,34 +180,25 @@ export function TextareaField({ name, label, result, hint, defaultValue, require
 export type SelectOption = { value: string; label: string };
 
 export function SelectField({
-  name,
-  label,
-  result,
-  hint,
   defaultValue,
-  required,
-  idPrefix,
   options,
   placeholder,
   onChange,
+  ...common
 }: CommonProps & {
   options: SelectOption[];
   /** the text of an empty first option ("choose…"); none when every answer is an option */
   placeholder?: string;
   onChange?: (value: string) => void;
 }) {
-  const { errors, kept, id, describedBy } = fieldState(result, name, hint, idPrefix);
+  const { frame, control, kept, border } = fieldOf(common);
   return (
-    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+    <FieldFrame {...frame}>
       <select
-        id={id}
-        name={name}
+        {...control}
         defaultValue={kept ?? defaultValue ?? ""}
-        required={required}
         onChange={onChange ? (event) => onChange(event.target.value) : undefined}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1 block w-full max-w-md rounded border-2 bg-white px-2 py-1 ${inputBorder(errors)}`}
+        className={`mt-1 block w-full max-w-md rounded border-2 bg-white px-2 py-1 ${border}`}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
@@ -261,8 +242,8 @@ export function SubmitButton({ children, tone = "primary" }: { children: ReactNo
 /** A success message that is announced to screen readers. */
 export function SuccessNotice({ children }: { children: ReactNode }) {
   return (
-    <div role="status" className="mb-4 border-l-4 border-green-700 bg-green-50 p-3">
+    <Notice tone="success" role="status" className="mb-4">
       {children}
-    </div>
+    </Notice>
   );
 }

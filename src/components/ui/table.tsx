@@ -22,25 +22,36 @@ type Props<Row> = {
   /** what the table holds, for screen readers (visually hidden unless `showCaption`) */
   caption?: ReactNode;
   showCaption?: boolean;
+  /** instead of a caption: the id of the visible heading that names the table */
+  labelledBy?: string;
   /** shown instead of the table when there are no rows */
   empty?: ReactNode;
   /** classes for a row, e.g. to mark late or returned rows (never the only signal: say it in a cell too) */
   rowClassName?: (row: Row) => string | undefined;
   /** the cell of the first column is the row's header (<th scope="row">) */
   rowHeaders?: boolean;
+  /**
+   * For a wide table with nothing in it to tab to: its scroll box takes keyboard focus (arrow
+   * keys scroll it) and is named like the table. The id is given to the caption.
+   */
+  scrollRegionId?: string;
 };
 
 const cellClass = (kind: Column<unknown>["kind"], extra?: string) =>
   ["p-2", kind === "number" ? "text-right tabular-nums" : kind === "nowrap" ? "whitespace-nowrap" : "", extra ?? ""].filter(Boolean).join(" ");
 
-export function DataTable<Row>({ columns, rows, rowKey, caption, showCaption, empty, rowClassName, rowHeaders }: Props<Row>) {
+export function DataTable<Row>({ columns, rows, rowKey, caption, showCaption, labelledBy, empty, rowClassName, rowHeaders, scrollRegionId }: Props<Row>) {
   if (rows.length === 0 && empty !== undefined) return <p className="text-stone-600">{empty}</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-sm">
-        {caption !== undefined && <caption className={showCaption ? "mb-2 text-left font-semibold" : "sr-only"}>{caption}</caption>}
+    <div className="overflow-x-auto" {...(scrollRegionId ? { role: "region", tabIndex: 0, "aria-labelledby": labelledBy ?? scrollRegionId } : {})}>
+      <table className="w-full border-collapse bg-white text-sm" aria-labelledby={labelledBy}>
+        {caption !== undefined && (
+          <caption id={scrollRegionId} className={showCaption ? "mb-2 text-left font-semibold" : "sr-only"}>
+            {caption}
+          </caption>
+        )}
         <thead>
-          <tr className="border-b-2 border-stone-400 text-left">
+          <tr className="border-b-2 border-stone-400 text-left align-bottom">
             {columns.map((column) => (
               <th key={column.key} scope="col" className={cellClass(column.kind === "number" ? "number" : undefined, column.className)}>
                 {column.header}

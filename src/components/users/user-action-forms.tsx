@@ -5,7 +5,7 @@ import { ErrorSummary, type FormAction, SelectField, SubmitButton, SuccessNotice
 import type { Role } from "@/generated/prisma/enums";
 import { requiredScope } from "@/shared/roles";
 import type { ScopeOption } from "./create-user-form";
-import { ActionPanel } from "@/components/ui/panel";
+import { Panel } from "@/components/ui/panel";
 import { IssuedPassword } from "@/components/users/issued-password";
 
 // One form per action on the account page; the page shows one at a time (?action=…), so field
@@ -22,7 +22,7 @@ export function ProfileForm<T extends Done>({ action, userId, displayName, email
   const t = useTranslations("adminUsers");
   const [result, formAction] = useFormAction(action);
   return (
-    <ActionPanel id="action" title={t("actions.profile.title")}>
+    <Panel id="action-title" level={3} title={t("actions.profile.title")}>
       {result?.ok && <SuccessNotice>{t("actions.profile.done")}</SuccessNotice>}
       <ErrorSummary result={result} labels={{ displayName: t("fields.displayName"), email: t("fields.emailOptional"), reason: t("fields.reasonOptional") }} />
       <form action={formAction} noValidate className="mt-3">
@@ -32,7 +32,7 @@ export function ProfileForm<T extends Done>({ action, userId, displayName, email
         <ReasonField result={result} required={false} />
         <SubmitButton>{t("actions.profile.submit")}</SubmitButton>
       </form>
-    </ActionPanel>
+    </Panel>
   );
 }
 
@@ -55,7 +55,7 @@ export function RoleForm<T extends Done>({ action, userId, role: currentRole, un
   const scope = role ? requiredScope(role as Role) : null;
   const labels = { role: t("fields.role"), unitId: t("fields.unitId"), departmentId: t("fields.departmentId"), reason: t("fields.reason") };
   return (
-    <ActionPanel id="action" title={t("actions.role.title")}>
+    <Panel id="action-title" level={3} title={t("actions.role.title")}>
       <p className="mb-3 mt-1 text-stone-700">{t("actions.role.intro")}</p>
       {result?.ok && <SuccessNotice>{t("actions.role.done")}</SuccessNotice>}
       <ErrorSummary result={result} labels={labels} />
@@ -79,7 +79,7 @@ export function RoleForm<T extends Done>({ action, userId, role: currentRole, un
         <ReasonField result={result} required />
         <SubmitButton>{t("actions.role.submit")}</SubmitButton>
       </form>
-    </ActionPanel>
+    </Panel>
   );
 }
 
@@ -89,7 +89,7 @@ export function ResetPasswordForm({ action, userId }: { action: FormAction<Reset
   const t = useTranslations("adminUsers");
   const [result, formAction] = useFormAction(action);
   return (
-    <ActionPanel id="action" title={t("actions.reset.title")}>
+    <Panel id="action-title" level={3} title={t("actions.reset.title")}>
       <p className="mb-3 mt-1 text-stone-700">{t("actions.reset.intro")}</p>
       {result?.ok && (
         <>
@@ -103,7 +103,7 @@ export function ResetPasswordForm({ action, userId }: { action: FormAction<Reset
         <ReasonField result={result} required={false} />
         <SubmitButton tone="danger">{t("actions.reset.submit")}</SubmitButton>
       </form>
-    </ActionPanel>
+    </Panel>
   );
 }
 
@@ -115,7 +115,7 @@ export function SimpleActionForm<T extends Done>({ kind, action, userId, selfWar
   const [result, formAction] = useFormAction(action);
   const reasonRequired = kind === "disable";
   return (
-    <ActionPanel id="action" title={t(`actions.${kind}.title`)}>
+    <Panel id="action-title" level={3} title={t(`actions.${kind}.title`)}>
       <p className="mb-3 mt-1 text-stone-700">{t(`actions.${kind}.intro`)}</p>
       {selfWarning && <p className="mb-3 font-semibold text-red-800">{t("actions.endSessions.self")}</p>}
       {result?.ok && <SuccessNotice>{t(`actions.${kind}.done`, { count: result.data.sessionsEnded ?? 0 })}</SuccessNotice>}
@@ -125,6 +125,6 @@ export function SimpleActionForm<T extends Done>({ kind, action, userId, selfWar
         <ReasonField result={result} required={reasonRequired} />
         <SubmitButton tone={kind === "disable" || kind === "endSessions" ? "danger" : "primary"}>{t(`actions.${kind}.submit`)}</SubmitButton>
       </form>
-    </ActionPanel>
+    </Panel>
   );
 }

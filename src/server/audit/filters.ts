@@ -112,22 +112,15 @@ function normalise(raw: Partial<Record<FilterKey | "before", string | undefined>
     } else reject("unit");
   }
 
-  const from = given("from");
-  if (from !== undefined) {
-    const parsed = parseShanghaiTime(from);
+  // "from" a day means from its first moment, "to" a day up to its last
+  for (const [key, edge] of [["from", "start"], ["to", "end"]] as const) {
+    const value = given(key);
+    if (value === undefined) continue;
+    const parsed = parseShanghaiTime(value);
     if (parsed) {
-      filters.from = parsed.start;
-      accept("from", from);
-    } else reject("from");
-  }
-
-  const to = given("to");
-  if (to !== undefined) {
-    const parsed = parseShanghaiTime(to);
-    if (parsed) {
-      filters.to = parsed.end;
-      accept("to", to);
-    } else reject("to");
+      filters[key] = parsed[edge];
+      accept(key, value);
+    } else reject(key);
   }
 
   const before = given("before");

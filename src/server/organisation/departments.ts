@@ -1,14 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
 import { DepartmentKind } from "@/generated/prisma/enums";
-import { defineAction, type ActionContext } from "@/server/actions/define-action";
+import { defineAction } from "@/server/actions/define-action";
 import type { Actor, RequestContext } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/authorize";
-import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
-import { AppError } from "@/server/errors";
-import { changeReason, creationChanges, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordId, recordRevision, requiredText } from "./shared";
+import { applyRename, changeReason, codeTaken, creationChanges, departmentFields, historyOf, idOf, createWithNewCode, optionalText, recordChange, recordId, requiredText } from "./shared";
+import { statusChangeSpec } from "./status";
 import { parseRecordId } from "@/shared/record-id";
 
 const nameZh = requiredText(100, "adminOrg.nameZhRequired", "adminOrg.nameTooLong");
@@ -60,22 +58,17 @@ export const createDepartmentSpec = defineAction({
   name: "department.create",
   permission: "department:manage",
   input: createInput,
-  run: async (input, { actor, audit }) => {
-    try {
-      return await db().$transaction(async (tx) => {
-        if (await tx.department.findUnique({ where: { code: input.code }, select: { id: true } })) throw fieldError("code", "adminOrg.codeTaken");
+  run: (input, ctx) =>
+    createWithNewCode(() =>
+      db().$transaction(async (tx) => {
+        if (await tx.department.findUnique({ where: { code: input.code }, select: { id: true } })) throw codeTaken();
         const fields = { code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, kind: input.kind, aliasesZh: input.aliasesZh };
         const department = await tx.department.create({ data: fields, select: { id: true, code: true } });
         const changes = creationChanges({ ...fields, active: true });
-        await recordRevision(tx, { entityType: "Department", entityId: department.id, changes, reason: input.reason, actorId: actor.userId });
-        await audit(tx, { targetType: "Department", targetId: department.id, changes: { ...changes, reason: input.reason } });
+        await recordChange(tx, ctx, { entityType: "Department", entityId: department.id, changes, reason: input.reason });
         return department;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw fieldError("code", "adminOrg.codeTaken");
-      throw error;
-    }
-  },
+      }),
+    ),
 });
 
 export const renameDepartmentSpec = defineAction({
@@ -83,75 +76,40 @@ export const renameDepartmentSpec = defineAction({
   permission: "department:manage",
   input: z.object({ id: recordId, nameZh, nameEn, aliasesZh, reason: changeReason }),
   target: (input) => departmentTarget(idOf(input)),
-  run: async (input, { actor, audit }) =>
+  run: async (input, ctx) =>
     db().$transaction(async (tx) => {
       const department = await tx.department.findUniqueOrThrow({ where: { id: input.id }, select: { nameZh: true, nameEn: true, aliasesZh: true } });
       const after = { nameZh: input.nameZh, nameEn: input.nameEn, aliasesZh: input.aliasesZh };
-      const changes = diffFields(department, after);
-      if (Object.keys(changes).length === 0) throw fieldError("nameZh", "adminOrg.nothingChanged");
-      await tx.department.update({ where: { id: input.id }, data: after });
-      await recordRevision(tx, { entityType: "Department", entityId: input.id, changes, reason: input.reason, actorId: actor.userId });
-      await audit(tx, { targetType: "Department", targetId: input.id, changes: { ...changes, reason: input.reason } });
-      return { id: input.id };
+      const entry = { entityType: "Department", entityId: input.id, reason: input.reason } as const;
+      return applyRename(tx, ctx, entry, department, after, () => tx.department.update({ where: { id: input.id }, data: after }));
     }),
 });
 
-const statusInput = z.object({ id: recordId, reason: changeReason });
-
-export const deactivateDepartmentSpec = defineAction({
+export const deactivateDepartmentSpec = statusChangeSpec({
   name: "department.deactivate",
   permission: "department:manage",
-  input: statusInput,
-  target: (input) => departmentTarget(idOf(input)),
-  run: async (input, ctx) =>
-    db().$transaction(async (tx) => {
-      // the row lock makes "no active users" hold until the change commits
-      await tx.$executeRaw`SELECT 1 FROM "Department" WHERE id = ${input.id} FOR UPDATE`;
-      const department = await tx.department.findUniqueOrThrow({ where: { id: input.id }, select: { active: true } });
-      if (!department.active) throw new AppError("CONFLICT", "adminOrg.alreadyInactive");
-      const activeUsers = await tx.user.count({ where: { departmentId: input.id, active: true } });
-      if (activeUsers > 0) throw new AppError("CONFLICT", "adminOrg.departmentHasActiveUsers");
-      return setActive(tx, input, false, ctx);
-    }),
+  entityType: "Department",
+  active: false,
+  target: departmentTarget,
 });
 
-export const reactivateDepartmentSpec = defineAction({
+export const reactivateDepartmentSpec = statusChangeSpec({
   name: "department.reactivate",
   permission: "department:manage",
-  input: statusInput,
-  target: (input) => departmentTarget(idOf(input)),
-  run: async (input, ctx) =>
-    db().$transaction(async (tx) => {
-      const department = await tx.department.findUniqueOrThrow({ where: { id: input.id }, select: { active: true } });
-      if (department.active) throw new AppError("CONFLICT", "adminOrg.alreadyActive");
-      return setActive(tx, input, true, ctx);
-    }),
+  entityType: "Department",
+  active: true,
+  target: departmentTarget,
 });
 
-async function setActive(tx: Prisma.TransactionClient, input: { id: number; reason: string }, active: boolean, { actor, audit }: Pick<ActionContext, "actor" | "audit">) {
-  // A deactivated department keeps its duties and history; it leaves the public list.
-  await tx.department.update({ where: { id: input.id }, data: { active } });
-  const changes = { active: { before: !active, after: active } };
-  await recordRevision(tx, { entityType: "Department", entityId: input.id, changes, reason: input.reason, actorId: actor.userId });
-  await audit(tx, { targetType: "Department", targetId: input.id, changes: { ...changes, reason: input.reason } });
-  return { id: input.id, active };
-}
-
 // ───────────── reads for the admin pages ─────────────
+
+const dutiesAndActiveUsers = { _count: { select: { duties: true, users: { where: { active: true } } } } } as const;
 
 export async function listDepartmentsForAdmin(actor: Actor | null, context: RequestContext) {
   await authorize(actor, "department:manage", context);
   return db().department.findMany({
     orderBy: { id: "asc" },
-    select: {
-      id: true,
-      code: true,
-      nameZh: true,
-      nameEn: true,
-      kind: true,
-      active: true,
-      _count: { select: { duties: true, users: { where: { active: true } } } },
-    },
+    select: { ...departmentFields, ...dutiesAndActiveUsers },
   });
 }
 
@@ -161,18 +119,7 @@ export async function getDepartmentHistory(actor: Actor | null, context: Request
   if (parseRecordId(id) === null) return null;
   const department = await db().department.findUnique({
     where: { id },
-    select: {
-      id: true,
-      code: true,
-      nameZh: true,
-      nameEn: true,
-      kind: true,
-      aliasesZh: true,
-      active: true,
-      createdAt: true,
-      updatedAt: true,
-      _count: { select: { duties: true, users: { where: { active: true } } } },
-    },
+    select: { ...departmentFields, createdAt: true, updatedAt: true, ...dutiesAndActiveUsers },
   });
   if (!department) return null;
   const { _count, ...rest } = department;

@@ -1,14 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
 import type { UnitKind } from "@/generated/prisma/enums";
-import { defineAction, type ActionContext } from "@/server/actions/define-action";
+import { defineAction } from "@/server/actions/define-action";
 import type { Actor, RequestContext } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/authorize";
-import { diffFields } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { changeReason, creationChanges, fieldError, historyOf, idOf, isUniqueViolation, optionalText, recordId, recordRevision, requiredText } from "./shared";
+import { applyRename, changeReason, codeTaken, creationChanges, fieldError, historyOf, idOf, createWithNewCode, optionalText, recordChange, recordId, requiredText, unitFields } from "./shared";
+import { statusChangeSpec } from "./status";
 import { townshipTypeOf } from "./township-type";
 import { parseRecordId, recordIdField } from "@/shared/record-id";
 
@@ -71,9 +70,9 @@ export const createUnitSpec = defineAction({
     const parent = await parentFor(input);
     return parent ? { type: "Unit", id: parent.id, unitId: parent.id } : null;
   },
-  run: async (input, { actor, audit }) => {
-    try {
-      return await db().$transaction(async (tx) => {
+  run: (input, ctx) =>
+    createWithNewCode(() =>
+      db().$transaction(async (tx) => {
         const parent = await tx.unit.findFirst({
           where: input.kind === "TOWNSHIP" ? { id: input.parentId } : { kind: "CITY", parentId: null },
           orderBy: { id: "asc" },
@@ -86,7 +85,7 @@ export const createUnitSpec = defineAction({
           if (!parent.statCode || !input.code.startsWith(parent.statCode)) throw fieldError("code", "adminOrg.townshipCodePrefix");
         }
         const taken = await tx.unit.findFirst({ where: { OR: [{ code: input.code }, { statCode: input.code }] }, select: { id: true } });
-        if (taken) throw fieldError("code", "adminOrg.codeTaken");
+        if (taken) throw codeTaken();
 
         const last = await tx.unit.findFirst({
           where: input.kind === "TOWNSHIP" ? { parentId: parent.id } : { kind: "DEVELOPMENT_ZONE" },
@@ -109,16 +108,10 @@ export const createUnitSpec = defineAction({
           select: { id: true, code: true },
         });
         const changes = creationChanges({ ...fields, parent: parent.code, active: true });
-        await recordRevision(tx, { entityType: "Unit", entityId: unit.id, changes, reason: input.reason, actorId: actor.userId });
-        await audit(tx, { targetType: "Unit", targetId: unit.id, unitId: unit.id, changes: { ...changes, reason: input.reason } });
+        await recordChange(tx, ctx, { entityType: "Unit", entityId: unit.id, changes, reason: input.reason });
         return unit;
-      });
-    } catch (error) {
-      // two administrators adding the same code at once: the loser gets the same field error
-      if (isUniqueViolation(error)) throw fieldError("code", "adminOrg.codeTaken");
-      throw error;
-    }
-  },
+      }),
+    ),
 });
 
 export const renameUnitSpec = defineAction({
@@ -126,7 +119,7 @@ export const renameUnitSpec = defineAction({
   permission: "unit:manage",
   input: z.object({ id: recordId, nameZh, nameEn: optionalText(200, "adminOrg.nameTooLong"), reason: changeReason }),
   target: (input) => unitTarget(idOf(input)),
-  run: async (input, { actor, audit }) =>
+  run: async (input, ctx) =>
     db().$transaction(async (tx) => {
       const unit = await tx.unit.findUniqueOrThrow({ where: { id: input.id }, select: { nameZh: true, nameEn: true, kind: true, townshipType: true } });
       const after = {
@@ -135,62 +128,34 @@ export const renameUnitSpec = defineAction({
         // 撤镇设街 and the like: a township's type follows its name
         ...(unit.kind === "TOWNSHIP" ? { townshipType: townshipTypeOf(input.nameZh) } : {}),
       };
-      const changes = diffFields(unit, after);
-      if (Object.keys(changes).length === 0) throw fieldError("nameZh", "adminOrg.nothingChanged");
-      await tx.unit.update({ where: { id: input.id }, data: after });
-      await recordRevision(tx, { entityType: "Unit", entityId: input.id, changes, reason: input.reason, actorId: actor.userId });
-      await audit(tx, { targetType: "Unit", targetId: input.id, unitId: input.id, changes: { ...changes, reason: input.reason } });
-      return { id: input.id };
+      const entry = { entityType: "Unit", entityId: input.id, reason: input.reason } as const;
+      return applyRename(tx, ctx, entry, unit, after, () => tx.unit.update({ where: { id: input.id }, data: after }));
     }),
 });
 
-const statusInput = z.object({ id: recordId, reason: changeReason });
-
-export const deactivateUnitSpec = defineAction({
+export const deactivateUnitSpec = statusChangeSpec({
   name: "unit.deactivate",
   permission: "unit:manage",
-  input: statusInput,
-  target: (input) => unitTarget(idOf(input)),
-  run: async (input, { actor, audit }) =>
-    db().$transaction(async (tx) => {
-      // the row lock makes "no active users" hold until the change commits
-      await tx.$executeRaw`SELECT 1 FROM "Unit" WHERE id = ${input.id} FOR UPDATE`;
-      const unit = await tx.unit.findUniqueOrThrow({ where: { id: input.id }, select: { active: true, kind: true } });
-      if (!unit.active) throw new AppError("CONFLICT", "adminOrg.alreadyInactive");
-      if (unit.kind === "CITY") throw new AppError("CONFLICT", "adminOrg.cityStaysActive");
-      const activeUsers = await tx.user.count({ where: { unitId: input.id, active: true } });
-      if (activeUsers > 0) throw new AppError("CONFLICT", "adminOrg.unitHasActiveUsers");
-      return setActive(tx, input, false, { actor, audit });
-    }),
+  entityType: "Unit",
+  active: false,
+  target: unitTarget,
+  refuse: async (tx, id) => {
+    const unit = await tx.unit.findUniqueOrThrow({ where: { id }, select: { kind: true } });
+    if (unit.kind === "CITY") throw new AppError("CONFLICT", "adminOrg.cityStaysActive");
+  },
 });
 
-export const reactivateUnitSpec = defineAction({
+export const reactivateUnitSpec = statusChangeSpec({
   name: "unit.reactivate",
   permission: "unit:manage",
-  input: statusInput,
-  target: (input) => unitTarget(idOf(input)),
-  run: async (input, { actor, audit }) =>
-    db().$transaction(async (tx) => {
-      const unit = await tx.unit.findUniqueOrThrow({ where: { id: input.id }, select: { active: true, parent: { select: { active: true } } } });
-      if (unit.active) throw new AppError("CONFLICT", "adminOrg.alreadyActive");
-      if (unit.parent && !unit.parent.active) throw new AppError("CONFLICT", "adminOrg.parentInactive");
-      return setActive(tx, input, true, { actor, audit });
-    }),
+  entityType: "Unit",
+  active: true,
+  target: unitTarget,
+  refuse: async (tx, id) => {
+    const unit = await tx.unit.findUniqueOrThrow({ where: { id }, select: { parent: { select: { active: true } } } });
+    if (unit.parent && !unit.parent.active) throw new AppError("CONFLICT", "adminOrg.parentInactive");
+  },
 });
-
-async function setActive(
-  tx: Prisma.TransactionClient,
-  input: { id: number; reason: string },
-  active: boolean,
-  { actor, audit }: Pick<ActionContext, "actor" | "audit">,
-) {
-  // A deactivated unit keeps its row, reports and history; it only stops being offered.
-  await tx.unit.update({ where: { id: input.id }, data: { active } });
-  const changes = { active: { before: !active, after: active } };
-  await recordRevision(tx, { entityType: "Unit", entityId: input.id, changes, reason: input.reason, actorId: actor.userId });
-  await audit(tx, { targetType: "Unit", targetId: input.id, unitId: input.id, changes: { ...changes, reason: input.reason } });
-  return { id: input.id, active };
-}
 
 // ───────────── reads for the admin pages ─────────────
 
@@ -200,17 +165,7 @@ export async function listUnitsForAdmin(actor: Actor | null, context: RequestCon
   return db().unit.findMany({
     where: { kind: { not: "TOWNSHIP" } },
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
-    select: {
-      id: true,
-      code: true,
-      statCode: true,
-      nameZh: true,
-      nameEn: true,
-      kind: true,
-      isReporting: true,
-      active: true,
-      _count: { select: { children: true, users: { where: { active: true } } } },
-    },
+    select: { ...unitFields, _count: { select: { children: true, users: { where: { active: true } } } } },
   });
 }
 
@@ -231,15 +186,7 @@ export async function getUnitHistory(actor: Actor | null, context: RequestContex
   const unit = await db().unit.findUnique({
     where: { id },
     select: {
-      id: true,
-      code: true,
-      statCode: true,
-      nameZh: true,
-      nameEn: true,
-      kind: true,
-      townshipType: true,
-      isReporting: true,
-      active: true,
+      ...unitFields,
       createdAt: true,
       updatedAt: true,
       parent: { select: { id: true, code: true, nameZh: true, nameEn: true, kind: true, active: true } },

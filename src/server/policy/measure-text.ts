@@ -8,6 +8,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { fieldError, idOf, optionalText, recordId } from "@/server/organisation/shared";
 import { parseRecordId } from "@/shared/record-id";
+import { measureNameFields, staffRevisions } from "./selects";
 
 // Staff enter the text of measures 1–14 (our copy lacks it) and correct imported text. Every
 // entry is a MeasureRevision holding the new title, text and status, shown publicly with its
@@ -106,15 +107,11 @@ export async function listMeasuresForAdmin(actor: Actor | null, context: Request
     orderBy: [{ documentId: "asc" }, { sortOrder: "asc" }],
     select: {
       id: true,
-      kind: true,
-      number: true,
-      label: true,
-      titleZh: true,
-      titleEn: true,
+      ...measureNameFields,
       textStatus: true,
       updatedAt: true,
-      revisions: { where: { textStatus: { not: "FROM_SOURCE" } }, orderBy: { revisedAt: "desc" }, take: 1, select: { revisedAt: true } },
-      _count: { select: { revisions: { where: { textStatus: { not: "FROM_SOURCE" } } } } },
+      revisions: { where: staffRevisions, orderBy: { revisedAt: "desc" }, take: 1, select: { revisedAt: true } },
+      _count: { select: { revisions: { where: staffRevisions } } },
     },
   });
   return measures.map(({ revisions, _count, ...m }) => ({ ...m, revisionCount: _count.revisions, lastRevisedAt: revisions[0]?.revisedAt ?? null }));
@@ -128,11 +125,7 @@ export async function getMeasureForAdmin(actor: Actor | null, context: RequestCo
     where: { id },
     select: {
       id: true,
-      kind: true,
-      number: true,
-      label: true,
-      titleZh: true,
-      titleEn: true,
+      ...measureNameFields,
       text: true,
       textStatus: true,
       updatedAt: true,

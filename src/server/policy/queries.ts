@@ -1,17 +1,15 @@
 import "server-only";
 import { db } from "@/server/db/client";
+import { departmentFields, unitFields } from "@/server/organisation/shared";
 import { parseMeasureRef } from "./measure-ref";
+import { dutyWithMeasure, measureNameFields, staffRevisions } from "./selects";
 
 // Public reads of the policy: the opinion's text, duties and targets are published material,
 // so no role check is needed here; every query still selects only what the pages show.
 
 const measureSummary = {
   id: true,
-  kind: true,
-  number: true,
-  label: true,
-  titleZh: true,
-  titleEn: true,
+  ...measureNameFields,
   textStatus: true,
   sectionId: true,
   sectionInferred: true,
@@ -53,11 +51,7 @@ export async function getMeasure(ref: string) {
     orderBy: { documentId: "asc" },
     select: {
       id: true,
-      kind: true,
-      number: true,
-      label: true,
-      titleZh: true,
-      titleEn: true,
+      ...measureNameFields,
       text: true,
       textStatus: true,
       sourceStart: true,
@@ -65,8 +59,7 @@ export async function getMeasure(ref: string) {
       sectionInferred: true,
       document: { select: { titleZh: true, titleEn: true, sourceText: true } },
       section: { select: { label: true, title: true, parent: { select: { label: true, title: true } } } },
-      // the imported original, kept as a FROM_SOURCE revision, is not itself a revision
-      revisions: { where: { textStatus: { not: "FROM_SOURCE" } }, orderBy: { revisedAt: "desc" }, select: { id: true, revisedAt: true, reason: true, textStatus: true } },
+      revisions: { where: staffRevisions, orderBy: { revisedAt: "desc" }, select: { id: true, revisedAt: true, reason: true, textStatus: true } },
       duties: {
         orderBy: [{ role: "asc" }, { code: "asc" }],
         select: {
@@ -127,7 +120,7 @@ export async function getMeasure(ref: string) {
 export type MeasureDetail = NonNullable<Awaited<ReturnType<typeof getMeasure>>>;
 
 export async function getAdjacentMeasures(sortOrder: { kind: "MEASURE" | "SAFEGUARD"; number: number }) {
-  const all = await db().measure.findMany({ orderBy: { sortOrder: "asc" }, select: { kind: true, number: true, label: true, titleZh: true, titleEn: true } });
+  const all = await db().measure.findMany({ orderBy: { sortOrder: "asc" }, select: measureNameFields });
   const index = all.findIndex((m) => m.kind === sortOrder.kind && m.number === sortOrder.number);
   return { previous: index > 0 ? all[index - 1] : undefined, next: index >= 0 ? all[index + 1] : undefined };
 }
@@ -150,28 +143,15 @@ export async function getDepartment(code: string) {
   return db().department.findUnique({
     where: { code },
     select: {
-      code: true,
-      nameZh: true,
-      nameEn: true,
-      kind: true,
-      aliasesZh: true,
-      active: true,
+      ...departmentFields,
       duties: {
         orderBy: [{ measure: { sortOrder: "asc" } }, { code: "asc" }],
-        select: {
-          code: true,
-          role: true,
-          summaryZh: true,
-          summaryEn: true,
-          sourceQuote: true,
-          measure: { select: { kind: true, number: true, label: true, titleZh: true, titleEn: true } },
-        },
+        select: { ...dutyWithMeasure, sourceQuote: true },
       },
     },
   });
 }
 
-const unitFields = { code: true, statCode: true, nameZh: true, nameEn: true, kind: true, townshipType: true, isReporting: true, active: true } as const;
 
 export async function listUnits() {
   return db().unit.findMany({
@@ -197,14 +177,7 @@ export async function getUnit(code: string) {
     ? await db().duty.findMany({
         where: { OR: [{ assignee: "ALL_REPORTING_UNITS" }, { units: { some: { unit: { code } } } }] },
         orderBy: [{ measure: { sortOrder: "asc" } }, { code: "asc" }],
-        select: {
-          code: true,
-          role: true,
-          assignee: true,
-          summaryZh: true,
-          summaryEn: true,
-          measure: { select: { kind: true, number: true, label: true, titleZh: true, titleEn: true } },
-        },
+        select: { ...dutyWithMeasure, assignee: true },
       })
     : [];
   return { ...unit, duties };

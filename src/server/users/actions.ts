@@ -149,16 +149,37 @@ async function recordUserChange(
 }
 
 /**
- * The shape of a simple account change: lock the row, let `change` check that it applies
- * (throwing when it does not) and say what to write, then write and record before → after.
+ * The shape of every account change: lock the row, let `change` check that it applies (throwing
+ * when it does not) and say what to write, write it, end the account's sessions when the change
+ * calls for it, and record before → after (plus `note`), all in one transaction: there is no
+ * moment when the account has changed but is still signed in under what it was.
  */
-function changeUser(ctx: ActionContext, id: number, reason: string | null | undefined, change: (before: UserRow) => Prisma.UserUpdateInput) {
+async function writeUserChange(
+  ctx: ActionContext,
+  id: number,
+  reason: string | null | undefined,
+  change: (before: UserRow, tx: Prisma.TransactionClient) => Prisma.UserUncheckedUpdateInput | Promise<Prisma.UserUncheckedUpdateInput>,
+  options: { endSessionsBecause?: string; note?: Record<string, unknown> } = {},
+) {
   return db().$transaction(async (tx) => {
     const before = await lockUser(tx, id);
-    const after = await tx.user.update({ where: { id }, data: change(before), select: userSelect });
-    await recordUserChange(tx, ctx, after, diffFields(snapshot(before), snapshot(after)), reason ?? null);
-    return { id: after.id };
+    const after = await tx.user.update({ where: { id }, data: await change(before, tx), select: userSelect });
+    const sessionsEnded = options.endSessionsBecause ? await endSessions({ userId: id }, options.endSessionsBecause, auditActor(ctx.actor), ctx.context, tx) : 0;
+    await recordUserChange(tx, ctx, after, { ...diffFields(snapshot(before), snapshot(after)), ...options.note }, reason ?? null);
+    return { after, sessionsEnded };
   });
+}
+
+/** A change after which the account must sign in again: its open sessions end with it. */
+async function changeUserAndSignOut(ctx: ActionContext, id: number, reason: string | null | undefined, because: string, change: Parameters<typeof writeUserChange>[3]) {
+  const { after, sessionsEnded } = await writeUserChange(ctx, id, reason, change, { endSessionsBecause: because });
+  return { id: after.id, sessionsEnded };
+}
+
+/** A change that leaves the account's sessions alone. */
+async function changeUser(ctx: ActionContext, id: number, reason: string | null | undefined, change: (before: UserRow) => Prisma.UserUncheckedUpdateInput) {
+  const { after } = await writeUserChange(ctx, id, reason, change);
+  return { id: after.id };
 }
 
 /** A separation-of-duties refusal: audited like any authorization denial, then FORBIDDEN with the rule's message. */
@@ -270,14 +291,9 @@ export const disableUserSpec = defineAction({
   target: userTarget,
   async run(input, ctx) {
     if (input.id === ctx.actor.userId) await refuse(ctx, "user:disable", { id: input.id, unitId: ctx.actor.unitId }, "adminUsers.cannotDisableSelf");
-    return db().$transaction(async (tx) => {
-      const before = await lockUser(tx, input.id);
+    return changeUserAndSignOut(ctx, input.id, input.reason, "account-disabled", (before) => {
       if (!before.active) throw new AppError("CONFLICT", "adminUsers.alreadyDisabled");
-      const after = await tx.user.update({ where: { id: input.id }, data: { active: false }, select: userSelect });
-      // in the same transaction: there is no moment when the account is disabled but still signed in
-      const sessionsEnded = await endSessions({ userId: input.id }, "account-disabled", auditActor(ctx.actor), ctx.context, tx);
-      await recordUserChange(tx, ctx, after, diffFields(snapshot(before), snapshot(after)), input.reason);
-      return { id: after.id, sessionsEnded };
+      return { active: false };
     });
   },
 });
@@ -327,21 +343,20 @@ export const resetUserPasswordSpec = defineAction({
       await refuse(ctx, "user:reset-password", { id: input.id, unitId: target.unitId }, "adminUsers.resetNeedsSecondFactor");
     }
     const { password, passwordHash } = await newIssuedPassword();
-    return db().$transaction(async (tx) => {
-      const before = await lockUser(tx, input.id);
-      // The replaced password joins the history, so the user cannot choose it again afterwards.
-      const old = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: { passwordHash: true } });
-      await tx.passwordHistory.create({ data: { userId: input.id, passwordHash: old.passwordHash } });
-      const after = await tx.user.update({
-        where: { id: input.id },
-        data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() },
-        select: userSelect,
-      });
-      const sessionsEnded = await endSessions({ userId: input.id }, "password-reset", auditActor(ctx.actor), ctx.context, tx);
+    const { after, sessionsEnded } = await writeUserChange(
+      ctx,
+      input.id,
+      input.reason,
+      async (_, tx) => {
+        // The replaced password joins the history, so the user cannot choose it again afterwards.
+        const old = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: { passwordHash: true } });
+        await tx.passwordHistory.create({ data: { userId: input.id, passwordHash: old.passwordHash } });
+        return { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() };
+      },
       // the revision says that the password was replaced, never what it is
-      await recordUserChange(tx, ctx, after, { ...diffFields(snapshot(before), snapshot(after)), passwordReset: true }, input.reason);
-      return { id: after.id, username: after.username, issuedPassword: password, sessionsEnded };
-    });
+      { endSessionsBecause: "password-reset", note: { passwordReset: true } },
+    );
+    return { id: after.id, username: after.username, issuedPassword: password, sessionsEnded };
   },
 });
 
@@ -369,19 +384,15 @@ export const assignUserRoleSpec = defineAction({
     if (isAdministrator(input.role) && current.mustChangePassword) {
       await refuse(ctx, "user:assign-role", { id: input.id, unitId: current.unitId }, "adminUsers.adminRoleNeedsOwnPassword", "role");
     }
-    return db().$transaction(async (tx) => {
-      const before = await lockUser(tx, input.id);
+    // the new role applies from the next sign-in, never to a session opened under the old one
+    return changeUserAndSignOut(ctx, input.id, input.reason, "role-changed", async (before, tx) => {
       // a password reset between the check above and this lock
       if (isAdministrator(input.role) && before.mustChangePassword) throw new AppError("CONFLICT");
       const scope = await resolveScope(tx, input);
       if (before.role === input.role && before.unitId === scope.unitId && before.departmentId === scope.departmentId) {
         throw validation("role", "adminUsers.roleUnchanged");
       }
-      const after = await tx.user.update({ where: { id: input.id }, data: { role: input.role, ...scope }, select: userSelect });
-      // the new role applies from the next sign-in, never to a session opened under the old one
-      const sessionsEnded = await endSessions({ userId: input.id }, "role-changed", auditActor(ctx.actor), ctx.context, tx);
-      await recordUserChange(tx, ctx, after, diffFields(snapshot(before), snapshot(after)), input.reason);
-      return { id: after.id, sessionsEnded };
+      return { role: input.role, ...scope };
     });
   },
 });

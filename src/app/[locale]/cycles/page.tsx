@@ -1,19 +1,17 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Link } from "@/i18n/navigation";
 import { listCycles } from "@/server/reporting/cycle-queries";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "reporting.cycles" }))("title") };
-}
+export const generateMetadata = titleMetadata("reporting.cycles.title");
 
 const cycleTone = { PLANNED: "neutral", OPEN: "info", CLOSED: "missing" } as const;
 
@@ -27,13 +25,11 @@ export default async function CyclesPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("cycles.title")}</h1>
-        <p className="max-w-3xl text-stone-700">{t("cycles.intro")}</p>
+      <PageHeader title={t("cycles.title")} intro={t("cycles.intro")}>
         <p>
           <Link href="/cycles/new" className="inline-block rounded bg-green-800 px-4 py-2 font-medium text-white shadow">{t("cycles.new")}</Link>
         </p>
-      </header>
+      </PageHeader>
       <ul className="space-y-4">
           {cycles.map((c) => (
             <li key={c.id} className="rounded border border-stone-300 bg-white p-4">

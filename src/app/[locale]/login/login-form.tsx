@@ -2,7 +2,8 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { FieldFrame } from "@/components/ui/form-kit";
+import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes, type Ref } from "react";
 
 // The sign-in form: username and password, then, if the server answers TOTP_REQUIRED, the code
 // from the authenticator app (or a recovery code) with the password kept. The server's answer is
@@ -76,6 +77,11 @@ export function LoginForm({ target, initialError }: { target: string; initialErr
     setPending(false);
   }
 
+  // an authenticator code, or instead a recovery code
+  const codeField: FieldProps = useRecovery
+    ? { id: "login-recovery-code", name: "recoveryCode", label: t("recoveryCode"), hint: t("recoveryCodeHint"), value: recoveryCode, onChange: setRecoveryCode, autoComplete: "off", autoCapitalize: "none", spellCheck: false, maxLength: 20 }
+    : { id: "login-totp-code", name: "totpCode", label: t("totpCode"), hint: t("totpCodeHint"), value: totpCode, onChange: setTotpCode, inputMode: "numeric", autoComplete: "one-time-code", pattern: "[0-9 ]*", maxLength: 7, className: "max-w-40 tracking-widest" };
+
   return (
     <form onSubmit={submit} noValidate className="max-w-md">
       {error && (
@@ -85,83 +91,15 @@ export function LoginForm({ target, initialError }: { target: string; initialErr
         </div>
       )}
 
-      <div className="mb-4">
-        <label htmlFor="login-username" className="block font-medium">{t("username")}</label>
-        <input
-          id="login-username"
-          name="username"
-          type="text"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          maxLength={100}
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          readOnly={needsCode}
-          className={`${inputClass} read-only:bg-stone-100`}
-        />
-      </div>
-      <div className="mb-4">
-        <label htmlFor="login-password" className="block font-medium">{t("password")}</label>
-        <input
-          id="login-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={1024}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          readOnly={needsCode}
-          className={`${inputClass} read-only:bg-stone-100`}
-        />
-      </div>
+      <LoginField id="login-username" name="username" label={t("username")} value={username} onChange={setUsername} readOnly={needsCode} autoComplete="username" autoCapitalize="none" spellCheck={false} maxLength={100} />
+      <LoginField id="login-password" name="password" type="password" label={t("password")} value={password} onChange={setPassword} readOnly={needsCode} autoComplete="current-password" maxLength={1024} />
 
       {needsCode && (
         <fieldset className="mb-4 border-l-4 border-brand-700 pl-3">
           <legend className="font-semibold">{t("codeStepTitle")}</legend>
-          {useRecovery ? (
-            <div className="mt-2">
-              <label htmlFor="login-recovery-code" className="block font-medium">{t("recoveryCode")}</label>
-              <p id="login-recovery-code-hint" className="text-sm text-stone-600">{t("recoveryCodeHint")}</p>
-              <input
-                ref={codeInput}
-                id="login-recovery-code"
-                name="recoveryCode"
-                type="text"
-                autoComplete="off"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                maxLength={20}
-                aria-describedby="login-recovery-code-hint"
-                value={recoveryCode}
-                onChange={(e) => setRecoveryCode(e.target.value)}
-                className={inputClass}
-              />
-            </div>
-          ) : (
-            <div className="mt-2">
-              <label htmlFor="login-totp-code" className="block font-medium">{t("totpCode")}</label>
-              <p id="login-totp-code-hint" className="text-sm text-stone-600">{t("totpCodeHint")}</p>
-              <input
-                ref={codeInput}
-                id="login-totp-code"
-                name="totpCode"
-                type="text"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9 ]*"
-                required
-                maxLength={7}
-                aria-describedby="login-totp-code-hint"
-                value={totpCode}
-                onChange={(e) => setTotpCode(e.target.value)}
-                className={`${inputClass} max-w-40 tracking-widest`}
-              />
-            </div>
-          )}
+          <div className="mt-2">
+            <LoginField key={codeField.id} {...codeField} inputRef={codeInput} />
+          </div>
           <button type="button" className="mt-2 text-sm text-brand-800 underline" onClick={() => setUseRecovery((v) => !v)}>
             {useRecovery ? t("useTotpCode") : t("useRecoveryCode")}
           </button>
@@ -190,6 +128,34 @@ export function LoginForm({ target, initialError }: { target: string; initialErr
         )}
       </div>
     </form>
+  );
+}
+
+type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "onChange" | "value"> & {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  inputRef?: Ref<HTMLInputElement>;
+};
+
+/** One required field of the sign-in form; a read-only one (kept for the code step) is greyed. */
+function LoginField({ id, label, hint, onChange, inputRef, className, type = "text", ...input }: FieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint}>
+      <input
+        {...input}
+        ref={inputRef}
+        id={id}
+        type={type}
+        required
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        className={[inputClass, "read-only:bg-stone-100", className].filter(Boolean).join(" ")}
+      />
+    </FieldFrame>
   );
 }
 

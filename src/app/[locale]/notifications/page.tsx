@@ -1,18 +1,16 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { MarkAllReadForm, MarkReadForm } from "@/components/reminders/notification-forms";
 import { listMyNotifications, type NotificationView } from "@/server/reminders/queries";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "reminders.notifications" }))("title") };
-}
+export const generateMetadata = titleMetadata("reminders.notifications.title");
 
 export default async function NotificationsPage({ params }: Props) {
   const { locale } = await params;
@@ -24,12 +22,10 @@ export default async function NotificationsPage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <header>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-1 text-stone-700">{t("intro")}</p>
-        <p className="mt-2 font-medium">{t("unreadCount", { count: list.unreadCount })}</p>
-      </header>
-      <ClientMessages namespaces={["reminders"]}>
+      <PageHeader title={t("title")} intro={t("intro")}>
+        <p className="font-medium">{t("unreadCount", { count: list.unreadCount })}</p>
+      </PageHeader>
+      <ClientMessages namespaces={["reminders.notifications"]}>
         {list.unreadCount > 0 && <MarkAllReadForm />}
         {all.length === 0 ? (
           <p className="text-stone-600">{t("empty")}</p>

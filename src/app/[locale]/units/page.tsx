@@ -1,18 +1,16 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { listUnits } from "@/server/policy/queries";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "units" }))("title") };
-}
+export const generateMetadata = titleMetadata("units.title");
 
 export default async function UnitsPage({ params }: Props) {
   const { locale } = await params;
@@ -21,8 +19,7 @@ export default async function UnitsPage({ params }: Props) {
   const reporting = units.filter((u) => u.isReporting);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p>{t("intro")}</p>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <DataTable
         caption={t("title")}
         rows={reporting}

@@ -1,17 +1,15 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import { getWorkspace } from "@/server/workspace/get-workspace";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { Panel, Section } from "@/components/ui/panel";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "workspace" }))("title") };
-}
+export const generateMetadata = titleMetadata("workspace.title");
 
 export default async function WorkspacePage({ params }: Props) {
   const { locale } = await params;
@@ -23,8 +21,7 @@ export default async function WorkspacePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <section aria-labelledby="me" className="rounded border border-stone-300 bg-white p-4">
-        <h2 id="me" className="text-lg font-semibold">{t("signedInAs", { name: workspace.displayName })}</h2>
+      <Panel id="me" title={t("signedInAs", { name: workspace.displayName })}>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
           <dt className="font-medium">{t("username")}</dt>
           <dd>{workspace.username}</dd>
@@ -37,13 +34,12 @@ export default async function WorkspacePage({ params }: Props) {
             </>
           )}
         </dl>
-      </section>
-      <section aria-labelledby="tasks">
-        <h2 id="tasks" className="text-lg font-semibold">{t("tasks")}</h2>
+      </Panel>
+      <Section id="tasks" title={t("tasks")}>
         {workspace.links.length === 0 ? (
-          <p className="mt-2 text-stone-700">{t("noTasks")}</p>
+          <p className="text-stone-700">{t("noTasks")}</p>
         ) : (
-          <ul className="mt-2 grid gap-3 sm:grid-cols-2">
+          <ul className="grid gap-3 sm:grid-cols-2">
             {workspace.links.map((link) => (
               <li key={link.href}>
                 <Link href={link.href} className="block rounded border border-stone-300 bg-white p-4 text-brand-800 underline hover:bg-stone-100">
@@ -53,15 +49,14 @@ export default async function WorkspacePage({ params }: Props) {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="account">
-        <h2 id="account" className="text-lg font-semibold">{t("account")}</h2>
-        <ul className="mt-2 list-disc pl-6">
+      </Section>
+      <Section id="account" title={t("account")}>
+        <ul className="list-disc pl-6">
           <li><Link href="/account/password" className="underline">{t("changePassword")}</Link></li>
           <li><Link href="/account/two-factor" className="underline">{t("twoFactor")}</Link></li>
           <li><Link href="/account/email" className="underline">{t("email")}</Link></li>
         </ul>
-      </section>
+      </Section>
       <details className="text-sm text-stone-700">
         <summary>{t("permissions")}</summary>
         <ul className="mt-2 list-disc pl-6 font-mono">

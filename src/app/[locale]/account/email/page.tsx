@@ -1,18 +1,16 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { getEmailPage } from "@/server/account/email";
 import { EmailForm } from "./email-form";
 import { requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "account.email" }))("title") };
-}
+export const generateMetadata = titleMetadata("account.email.title");
 
 export default async function EmailPage({ params }: Props) {
   const { locale } = await params;
@@ -21,12 +19,11 @@ export default async function EmailPage({ params }: Props) {
   const [user, t] = await Promise.all([getEmailPage(actor, context), getTranslations("account.email")]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p className="text-stone-700">{t("intro")}</p>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <p>
         <span className="font-medium">{t("current")}:</span> {user.email ?? t("none")}
       </p>
-      <ClientMessages namespaces={["auth", "account"]}>
+      <ClientMessages namespaces={["account.*", "account.email"]}>
         <EmailForm email={user.email} />
       </ClientMessages>
     </div>

@@ -1,18 +1,16 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
+import { Notice, Panel } from "@/components/ui/panel";
 import { getPasswordPage } from "@/server/account/queries";
 import { ChangePasswordForm } from "./change-password-form";
 import { requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "account.password" }))("title") };
-}
+export const generateMetadata = titleMetadata("account.password.title");
 
 export default async function PasswordPage({ params }: Props) {
   const { locale } = await params;
@@ -25,13 +23,11 @@ export default async function PasswordPage({ params }: Props) {
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       {page.reason && (
-        <div className="border-l-4 border-amber-600 bg-amber-50 p-4">
-          <h2 className="font-semibold">{t("requiredTitle")}</h2>
+        <Notice tone="warning" title={t("requiredTitle")}>
           <p className="mt-1">{page.reason === "issued-password" ? t("reasonIssued") : t("reasonExpired", { days: page.maxAgeDays ?? 0 })}</p>
-        </div>
+        </Notice>
       )}
-      <section aria-labelledby="password-rules" className="rounded border border-stone-300 bg-white p-4">
-        <h2 id="password-rules" className="font-semibold">{t("rulesTitle")}</h2>
+      <Panel id="password-rules" title={t("rulesTitle")}>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-stone-800">
           <li>{t("ruleLength", { min: page.minLength, max: page.maxLength })}</li>
           <li>{t("ruleCommon")}</li>
@@ -41,8 +37,8 @@ export default async function PasswordPage({ params }: Props) {
           <li>{t("rulePassphrase")}</li>
         </ul>
         <p className="mt-2 text-sm text-stone-600">{t("otherSessions")}</p>
-      </section>
-      <ClientMessages namespaces={["auth", "account"]}>
+      </Panel>
+      <ClientMessages namespaces={["auth.password", "account.*", "account.password"]}>
         <ChangePasswordForm username={page.username} />
       </ClientMessages>
     </div>

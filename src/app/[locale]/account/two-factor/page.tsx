@@ -1,19 +1,18 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { Link } from "@/i18n/navigation";
 import { getTwoFactorPage } from "@/server/account/queries";
 import { EnrolPanel, RegenerateRecoveryCodesForm, StartTotpForm } from "./two-factor-forms";
 import { requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { Notice, Panel } from "@/components/ui/panel";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "account.totp" }))("title") };
-}
+export const generateMetadata = titleMetadata("account.totp.title");
 
 export default async function TwoFactorPage({ params }: Props) {
   const { locale } = await params;
@@ -24,20 +23,17 @@ export default async function TwoFactorPage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p className="text-stone-700">{t("intro")}</p>
+      <PageHeader title={t("title")} intro={t("intro")} />
       {page.required && page.state !== "enrolled" && (
-        <div className="border-l-4 border-amber-600 bg-amber-50 p-4">
-          <h2 className="font-semibold">{t("requiredTitle")}</h2>
+        <Notice tone="warning" title={t("requiredTitle")}>
           <p className="mt-1">{t("requiredBody")}</p>
-        </div>
+        </Notice>
       )}
 
-      <ClientMessages namespaces={["auth", "account"]}>
+      <ClientMessages namespaces={["account.*", "account.totp"]}>
         {page.state === "enrolled" && (
           <>
-            <section aria-labelledby="totp-status" className="rounded border border-stone-300 bg-white p-4">
-              <h2 id="totp-status" className="text-lg font-semibold">{t("statusTitle")}</h2>
+            <Panel id="totp-status" title={t("statusTitle")}>
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
                 <dt className="font-medium">{t("status")}</dt>
                 <dd>{page.enabledAt ? t("statusOnSince", { date: format.dateTime(page.enabledAt, { dateStyle: "long", timeStyle: "short" }) }) : t("statusOn")}</dd>
@@ -45,14 +41,13 @@ export default async function TwoFactorPage({ params }: Props) {
                 <dd>{t("recoveryCodesLeft", { count: page.recoveryCodesLeft })}</dd>
               </dl>
               <p className="mt-3 text-sm text-stone-600">{t("lostDevice")}</p>
-            </section>
-            <section aria-labelledby="totp-regenerate" className="rounded border border-stone-300 bg-white p-4">
-              <h2 id="totp-regenerate" className="text-lg font-semibold">{t("regenerateTitle")}</h2>
+            </Panel>
+            <Panel id="totp-regenerate" title={t("regenerateTitle")}>
               <p className="mt-1 text-stone-700">{t("regenerateIntro")}</p>
               <div className="mt-3">
                 <RegenerateRecoveryCodesForm />
               </div>
-            </section>
+            </Panel>
             <p>
               <Link href="/workspace" className="text-brand-800 underline">{t("toWorkspace")}</Link>
             </p>
@@ -60,13 +55,12 @@ export default async function TwoFactorPage({ params }: Props) {
         )}
 
         {page.state === "off" && (
-          <section aria-labelledby="totp-start" className="rounded border border-stone-300 bg-white p-4">
-            <h2 id="totp-start" className="text-lg font-semibold">{t("startTitle")}</h2>
+          <Panel id="totp-start" title={t("startTitle")}>
             <p className="mt-1 text-stone-700">{t("startIntro")}</p>
             <div className="mt-3">
               <StartTotpForm label={t("start")} />
             </div>
-          </section>
+          </Panel>
         )}
 
         {page.state === "pending" && page.pending && (

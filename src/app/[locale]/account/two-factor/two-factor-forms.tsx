@@ -6,6 +6,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { ErrorSummary, SubmitButton, TextField } from "@/components/ui/form-kit";
 import { Link } from "@/i18n/navigation";
 import { confirmTotp, regenerateRecoveryCodes, startTotp } from "@/actions/account";
+import { Panel } from "@/components/ui/panel";
 
 /** Creates (or replaces) the pending secret; the page then shows its QR code. */
 export function StartTotpForm({ label, tone = "primary" }: { label: string; tone?: "primary" | "secondary" }) {
@@ -30,8 +31,7 @@ export function EnrolPanel({ qrSvg, secret, uri, username }: { qrSvg: string; se
   if (result?.ok) return <RecoveryCodes codes={result.data.recoveryCodes} continueHref="/workspace" />;
   return (
     <>
-      <section aria-labelledby="totp-scan" className="rounded border border-stone-300 bg-white p-4">
-        <h2 id="totp-scan" className="text-lg font-semibold">{t("scanTitle")}</h2>
+      <Panel id="totp-scan" title={t("scanTitle")}>
         <p className="mt-1 text-stone-700">{t("scanIntro")}</p>
         {/* drawn on the server as SVG: no image request, nothing sent to a third party */}
         <div role="img" aria-label={t("qrLabel")} className="mt-3 h-56 w-56 border border-stone-300 bg-white p-1 [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: qrSvg }} />
@@ -51,16 +51,15 @@ export function EnrolPanel({ qrSvg, secret, uri, username }: { qrSvg: string; se
           <dt className="font-medium">{t("manualType")}</dt>
           <dd>{t("manualTypeValue")}</dd>
         </dl>
-      </section>
-      <section aria-labelledby="totp-confirm" className="rounded border border-stone-300 bg-white p-4">
-        <h2 id="totp-confirm" className="text-lg font-semibold">{t("confirmTitle")}</h2>
+      </Panel>
+      <Panel id="totp-confirm" title={t("confirmTitle")}>
         <form action={action} noValidate className="mt-2 max-w-md">
           <ErrorSummary result={result} labels={{ code: t("code"), currentPassword: t("currentPassword") }} />
           <TextField name="code" label={t("code")} hint={t("codeHint")} autoComplete="one-time-code" inputMode="numeric" maxLength={7} result={result} required />
           <TextField name="currentPassword" label={t("currentPassword")} hint={t("currentPasswordHint")} type="password" autoComplete="current-password" result={result} required />
           <SubmitButton>{t("confirm")}</SubmitButton>
         </form>
-      </section>
+      </Panel>
     </>
   );
 }

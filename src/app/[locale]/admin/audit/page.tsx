@@ -1,13 +1,16 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { Notice, Panel, Section } from "@/components/ui/panel";
+import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { AUDIT_EXPORT_CAP } from "@/server/audit/export-csv";
 import { AUDIT_OUTCOMES, filterQueryString, formatShanghai, type AuditFilters, type FilterKey } from "@/server/audit/filters";
-import { checkAuditChain, listUnitOptions, searchAuditLog, type AuditRow, type ChainCheck } from "@/server/audit/queries";
+import { checkAuditChain, listUnitOptions, searchAuditLog, type ChainCheck } from "@/server/audit/queries";
 import { ROLES } from "@/shared/roles";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -18,11 +21,7 @@ type TRoles = Awaited<ReturnType<typeof getTranslations<"roles">>>;
 
 const PATH = "/admin/audit";
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "audit" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("audit.title");
 
 export default async function AuditLogPage({ params, searchParams }: Props) {
   const { locale } = await params;
@@ -31,20 +30,15 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   const [sp, t, tRoles] = await Promise.all([searchParams, getTranslations("audit"), getTranslations("roles")]);
   const result = await loadOrForbidden(searchAuditLog(actor, context, sp));
   const [units, chain] = await Promise.all([listUnitOptions(), sp.verify === "1" ? checkAuditChain(actor, context) : null]);
-  const en = locale === "en";
   const { rows, query, ignored } = result;
 
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="mt-2 max-w-3xl text-stone-700">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} intro={t("intro")} />
 
       {ignored.length > 0 && <IgnoredNotice ignored={ignored} t={t} />}
 
-      <section aria-labelledby="filters" className="rounded border border-stone-300 bg-white p-5">
-        <h2 id="filters" className="text-lg font-semibold">{t("filtersTitle")}</h2>
+      <Panel id="filters" title={t("filtersTitle")}>
         {/* GET, so the filters live in the URL: shareable, bookmarkable, and the export link carries them. */}
         <form method="get" className="mt-3 grid gap-4 md:grid-cols-3">
           <TextInput name="actor" label={t("actor")} hint={t("actorHint")} value={query.actor} />
@@ -79,40 +73,29 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
             <Link href={PATH} className="underline focus:outline-none focus:ring-4 focus:ring-amber-400">{t("clear")}</Link>
           </div>
         </form>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="results">
-        <h2 id="results" className="text-lg font-semibold">{t("resultsTitle")}</h2>
-        {rows.length === 0 ? (
-          <p className="mt-2 text-stone-600">{t("empty")}</p>
-        ) : (
-          // Ten columns overflow narrow windows, and no cell holds a link or button to tab to:
-          // the scrolling box itself takes focus (arrow keys scroll it) and is named by the caption.
-          <div role="region" aria-labelledby="audit-results-caption" tabIndex={0} className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <caption id="audit-results-caption" className="sr-only">{t("resultsCaption")}</caption>
-              <thead>
-                <tr className="border-b-2 border-stone-400 text-left align-bottom">
-                  <th scope="col" className="p-2">{t("colTime")}</th>
-                  <th scope="col" className="p-2">{t("colActor")}</th>
-                  <th scope="col" className="p-2">{t("colRole")}</th>
-                  <th scope="col" className="p-2">{t("colAction")}</th>
-                  <th scope="col" className="p-2">{t("colOutcome")}</th>
-                  <th scope="col" className="p-2">{t("colTarget")}</th>
-                  <th scope="col" className="p-2">{t("colUnit")}</th>
-                  <th scope="col" className="p-2">{t("colIp")}</th>
-                  <th scope="col" className="p-2">{t("colRequest")}</th>
-                  <th scope="col" className="p-2">{t("colChanges")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <ResultRow key={row.id} row={row} en={en} t={t} tRoles={tRoles} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <Section id="results" title={t("resultsTitle")}>
+        <DataTable
+          caption={t("resultsCaption")}
+          // ten columns overflow narrow windows, and no cell holds a link or button to tab to
+          scrollRegionId="audit-results-caption"
+          rows={rows}
+          rowKey={(row) => row.id}
+          empty={t("empty")}
+          columns={[
+            { key: "at", header: t("colTime"), kind: "nowrap", cell: (row) => <time dateTime={row.at.toISOString()}>{formatShanghai(row.at)}</time> },
+            { key: "actor", header: t("colActor"), cell: (row) => row.actorName ?? <span className="text-stone-600">{t("anonymous")}</span> },
+            { key: "role", header: t("colRole"), cell: (row) => roleLabel(row.actorRole, tRoles) },
+            { key: "action", header: t("colAction"), cell: (row) => <code className="break-all">{row.action}</code> },
+            { key: "outcome", header: t("colOutcome"), cell: (row) => <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLE[row.outcome]}`}>{t(`outcomes.${row.outcome}`)}</span> },
+            { key: "target", header: t("colTarget"), cell: (row) => [row.targetType, row.targetId].filter(Boolean).join(" ") },
+            { key: "unit", header: t("colUnit"), cell: (row) => (row.unit ? localName(row.unit, locale) : "") },
+            { key: "ip", header: t("colIp"), kind: "nowrap", cell: (row) => <code>{row.ip}</code> },
+            { key: "request", header: t("colRequest"), cell: (row) => <code className="break-all text-xs">{row.requestId}</code> },
+            { key: "changes", header: t("colChanges"), className: "min-w-64", cell: (row) => <Changes changes={row.changes} empty={t("noChanges")} /> },
+          ]}
+        />
         {(result.olderCursor || result.paged) && (
           <nav aria-label={t("paging")} className="mt-3 flex gap-6 text-sm">
             {result.paged && <Link href={{ pathname: PATH, query }} className="underline">{t("newest")}</Link>}
@@ -123,25 +106,23 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
             )}
           </nav>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="export" className="rounded border border-stone-300 bg-white p-5">
-        <h2 id="export" className="text-lg font-semibold">{t("exportTitle")}</h2>
+      <Panel id="export" title={t("exportTitle")}>
         <p className="mt-2 text-stone-700">{t("exportBody", { max: AUDIT_EXPORT_CAP })}</p>
         {/* A route handler, not a page: no locale prefix. */}
         <a href={`/api/audit/export${filterQueryString(query)}`} className="mt-3 inline-block underline focus:outline-none focus:ring-4 focus:ring-amber-400">
           {t("exportLink")}
         </a>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="verify" className="rounded border border-stone-300 bg-white p-5">
-        <h2 id="verify" className="text-lg font-semibold">{t("verifyTitle")}</h2>
+      <Panel id="verify" title={t("verifyTitle")}>
         <p className="mt-2 text-stone-700">{t("verifyBody")}</p>
         {chain && <ChainResult chain={chain} t={t} />}
         <Link href={{ pathname: PATH, query: { ...query, verify: "1" } }} className="mt-3 inline-block underline focus:outline-none focus:ring-4 focus:ring-amber-400">
           {t("verifyLink")}
         </Link>
-      </section>
+      </Panel>
     </div>
   );
 }
@@ -169,14 +150,13 @@ function TextInput({ name, label, hint, value }: { name: FilterKey; label: strin
 
 function IgnoredNotice({ ignored, t }: { ignored: AuditFilters["ignored"]; t: T }) {
   return (
-    <div role="status" className="border-l-4 border-amber-500 bg-amber-50 p-4">
-      <h2 className="font-semibold">{t("ignoredTitle")}</h2>
+    <Notice tone="warning" role="status" title={t("ignoredTitle")}>
       <ul className="mt-1 list-disc pl-6">
         {ignored.map((key) => (
           <li key={key}>{key === "before" ? t("ignoredBefore") : t("ignoredField", { field: t(key) })}</li>
         ))}
       </ul>
-    </div>
+    </Notice>
   );
 }
 
@@ -186,27 +166,10 @@ const OUTCOME_STYLE = {
   FAILURE: "bg-amber-100 text-amber-900 border-amber-300",
 } as const;
 
-function ResultRow({ row, en, t, tRoles }: { row: AuditRow; en: boolean; t: T; tRoles: TRoles }) {
-  const role = ROLES.find((r) => r === row.actorRole);
-  return (
-    <tr className="border-b border-stone-200 align-top">
-      <td className="whitespace-nowrap p-2">
-        <time dateTime={row.at.toISOString()}>{formatShanghai(row.at)}</time>
-      </td>
-      <td className="p-2">{row.actorName ?? <span className="text-stone-600">{t("anonymous")}</span>}</td>
-      <td className="p-2">{role ? tRoles(role) : row.actorRole}</td>
-      <td className="p-2"><code className="break-all">{row.action}</code></td>
-      <td className="p-2">
-        <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLE[row.outcome]}`}>{t(`outcomes.${row.outcome}`)}</span>
-      </td>
-      <td className="p-2">{[row.targetType, row.targetId].filter(Boolean).join(" ")}</td>
-      <td className="p-2">{row.unit ? localName(row.unit, en ? "en" : "zh-CN") : ""}</td>
-      <td className="whitespace-nowrap p-2"><code>{row.ip}</code></td>
-      <td className="p-2"><code className="break-all text-xs">{row.requestId}</code></td>
-      <td className="min-w-64 p-2"><Changes changes={row.changes} empty={t("noChanges")} /></td>
-    </tr>
-  );
-}
+const roleLabel = (role: string | null, tRoles: TRoles) => {
+  const known = ROLES.find((r) => r === role);
+  return known ? tRoles(known) : role;
+};
 
 const LIMIT = 80;
 
@@ -245,15 +208,15 @@ function Changes({ changes, empty }: { changes: unknown; empty: string }) {
 function ChainResult({ chain, t }: { chain: ChainCheck; t: T }) {
   if (chain.ok) {
     return (
-      <p role="status" className="mt-3 border-l-4 border-green-600 bg-green-50 p-3 font-medium text-green-900">
+      <Notice tone="success" role="status" className="mt-3 font-medium text-green-900">
         {t("verifyOk", { rows: chain.rows })}
-      </p>
+      </Notice>
     );
   }
   return (
-    <div role="alert" className="mt-3 border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+    <Notice tone="error" role="alert" className="mt-3">
       <p className="font-semibold">{chain.kind === "link" ? t("verifyBrokenLink", { id: chain.firstBrokenId }) : t("verifyBrokenContent", { id: chain.firstBrokenId })}</p>
       <p className="mt-1">{t("verifyBrokenAdvice")}</p>
-    </div>
+    </Notice>
   );
 }

@@ -1,8 +1,7 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { OrgAdminNav } from "@/components/organisation/admin-chrome";
+import { ActiveStatus, OrgAdminNav } from "@/components/organisation/admin-chrome";
 import { CreateDepartmentForm } from "@/components/organisation/department-forms";
-import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/table";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { DepartmentKind } from "@/generated/prisma/enums";
 import { Link } from "@/i18n/navigation";
@@ -10,15 +9,14 @@ import { listDepartmentsForAdmin } from "@/server/organisation/departments";
 import { createDepartment } from "@/actions/organisation";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ add?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminOrg.departments" }))("title") };
-}
+export const generateMetadata = titleMetadata("adminOrg.departments.title");
 
 export default async function AdminDepartmentsPage({ params, searchParams }: Props) {
   const [{ locale }, { add }] = await Promise.all([params, searchParams]);
@@ -30,13 +28,10 @@ export default async function AdminDepartmentsPage({ params, searchParams }: Pro
   return (
     <div className="space-y-6">
       <OrgAdminNav current="departments" />
-      <header>
-        <h1 className="text-2xl font-bold">{t("departments.title")}</h1>
-        <p className="mt-1 text-stone-700">{t("departments.intro")}</p>
-      </header>
+      <PageHeader title={t("departments.title")} intro={t("departments.intro")} />
 
       {add === "department" ? (
-        <ClientMessages namespaces={["adminOrg"]}>
+        <ClientMessages namespaces={["adminOrg.*", "adminOrg.fields", "adminOrg.hints", "adminOrg.departments"]}>
           <CreateDepartmentForm action={createDepartment} kinds={Object.values(DepartmentKind).map((kind) => ({ value: kind, label: tk(kind) }))} />
           <p className="mt-2 text-sm">
             <Link href="/admin/departments" className="underline">{t("units.closeForm")}</Link>
@@ -48,35 +43,20 @@ export default async function AdminDepartmentsPage({ params, searchParams }: Pro
         </p>
       )}
 
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">{t("departments.title")}</caption>
-          <thead>
-            <tr className="border-b-2 border-stone-400 text-left">
-              <th scope="col" className="p-2">{t("fields.name")}</th>
-              <th scope="col" className="p-2">{t("fields.code")}</th>
-              <th scope="col" className="p-2">{t("fields.departmentKind")}</th>
-              <th scope="col" className="p-2">{t("fields.active")}</th>
-              <th scope="col" className="p-2 text-right">{t("departments.duties")}</th>
-              <th scope="col" className="p-2 text-right">{t("units.activeUsers")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {departments.map((department) => (
-              <tr key={department.id} className="border-b border-stone-200">
-                <th scope="row" className="p-2 text-left font-normal">
-                  <Link href={`/admin/departments/${department.id}`} className="text-brand-800 underline">{localName(department, locale)}</Link>
-                </th>
-                <td className="p-2">{department.code}</td>
-                <td className="p-2">{tk(department.kind)}</td>
-                <td className="p-2">{department.active ? t("status.active") : <Badge tone="missing">{t("status.inactive")}</Badge>}</td>
-                <td className="p-2 text-right tabular-nums">{department._count.duties}</td>
-                <td className="p-2 text-right tabular-nums">{department._count.users}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("departments.title")}
+        rows={departments}
+        rowKey={(department) => department.id}
+        rowHeaders
+        columns={[
+          { key: "name", header: t("fields.name"), cell: (department) => <Link href={`/admin/departments/${department.id}`} className="text-brand-800 underline">{localName(department, locale)}</Link> },
+          { key: "code", header: t("fields.code"), cell: (department) => department.code },
+          { key: "kind", header: t("fields.departmentKind"), cell: (department) => tk(department.kind) },
+          { key: "active", header: t("fields.active"), cell: (department) => <ActiveStatus active={department.active} /> },
+          { key: "duties", header: t("departments.duties"), kind: "number", cell: (department) => department._count.duties },
+          { key: "users", header: t("units.activeUsers"), kind: "number", cell: (department) => department._count.users },
+        ]}
+      />
     </div>
   );
 }

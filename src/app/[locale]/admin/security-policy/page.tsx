@@ -1,22 +1,19 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { SecurityPolicyForm } from "@/components/users/security-policy-form";
 import { ClientMessages } from "@/components/ui/client-messages";
-import { Link } from "@/i18n/navigation";
 import { isAdministrator, ROLES } from "@/shared/roles";
 import { getSecurityPolicyForAdmin } from "@/server/users/queries";
 import { POLICY_RANGES } from "@/server/users/policy-ranges";
 import { updateSecurityPolicy } from "@/actions/users";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "securityPolicy" }))("title") };
-}
+export const generateMetadata = titleMetadata("securityPolicy.title");
 
 export default async function SecurityPolicyPage({ params }: Props) {
   const { locale } = await params;
@@ -28,12 +25,9 @@ export default async function SecurityPolicyPage({ params }: Props) {
 
   return (
     <div className="max-w-3xl space-y-4">
-      <p className="text-sm">
-        <Link href="/admin/users" className="text-brand-800 underline">{tu("title")}</Link>
-      </p>
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p className="text-stone-700">{t("intro")}</p>
-      <p className="text-sm text-stone-600">{t("lastChanged", { time: format.dateTime(updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      <PageHeader back={{ href: "/admin/users", label: tu("title") }} title={t("title")} intro={t("intro")}>
+        <p className="text-sm text-stone-600">{t("lastChanged", { time: format.dateTime(updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      </PageHeader>
       <ClientMessages namespaces={["securityPolicy"]}>
         <SecurityPolicyForm
           action={updateSecurityPolicy}

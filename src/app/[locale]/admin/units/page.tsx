@@ -1,23 +1,21 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { OrgAdminNav } from "@/components/organisation/admin-chrome";
+import { ActiveStatus, OrgAdminNav } from "@/components/organisation/admin-chrome";
 import { CreateTownshipForm, CreateZoneForm } from "@/components/organisation/unit-forms";
-import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/table";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { Link } from "@/i18n/navigation";
 import { listCountyLevelUnits, listUnitsForAdmin } from "@/server/organisation/units";
 import { createUnit } from "@/actions/organisation";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ add?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminOrg.units" }))("title") };
-}
+export const generateMetadata = titleMetadata("adminOrg.units.title");
 
 // One form at a time (?add=zone, ?add=township): the form kit names its fields by input name.
 export default async function AdminUnitsPage({ params, searchParams }: Props) {
@@ -30,13 +28,10 @@ export default async function AdminUnitsPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <OrgAdminNav current="units" />
-      <header>
-        <h1 className="text-2xl font-bold">{t("units.title")}</h1>
-        <p className="mt-1 text-stone-700">{t("units.intro")}</p>
-      </header>
+      <PageHeader title={t("units.title")} intro={t("units.intro")} />
 
       {add === "zone" || add === "township" ? (
-        <ClientMessages namespaces={["adminOrg"]}>
+        <ClientMessages namespaces={["adminOrg.*", "adminOrg.fields", "adminOrg.hints", "adminOrg.units"]}>
           {add === "zone" ? (
             <CreateZoneForm action={createUnit} />
           ) : (
@@ -57,37 +52,21 @@ export default async function AdminUnitsPage({ params, searchParams }: Props) {
         </ul>
       )}
 
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">{t("units.title")}</caption>
-          <thead>
-            <tr className="border-b-2 border-stone-400 text-left">
-              <th scope="col" className="p-2">{t("fields.name")}</th>
-              <th scope="col" className="p-2">{t("fields.code")}</th>
-              <th scope="col" className="p-2">{t("fields.kind")}</th>
-              <th scope="col" className="p-2">{t("fields.isReporting")}</th>
-              <th scope="col" className="p-2">{t("fields.active")}</th>
-              <th scope="col" className="p-2 text-right">{t("units.townships")}</th>
-              <th scope="col" className="p-2 text-right">{t("units.activeUsers")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((unit) => (
-              <tr key={unit.id} className="border-b border-stone-200">
-                <th scope="row" className="p-2 text-left font-normal">
-                  <Link href={`/admin/units/${unit.id}`} className="text-brand-800 underline">{localName(unit, locale)}</Link>
-                </th>
-                <td className="p-2 tabular-nums">{unit.code}</td>
-                <td className="p-2">{tk(unit.kind)}</td>
-                <td className="p-2">{unit.isReporting ? t("history.yes") : t("history.no")}</td>
-                <td className="p-2">{unit.active ? t("status.active") : <Badge tone="missing">{t("status.inactive")}</Badge>}</td>
-                <td className="p-2 text-right tabular-nums">{unit._count.children}</td>
-                <td className="p-2 text-right tabular-nums">{unit._count.users}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("units.title")}
+        rows={units}
+        rowKey={(unit) => unit.id}
+        rowHeaders
+        columns={[
+          { key: "name", header: t("fields.name"), cell: (unit) => <Link href={`/admin/units/${unit.id}`} className="text-brand-800 underline">{localName(unit, locale)}</Link> },
+          { key: "code", header: t("fields.code"), className: "tabular-nums", cell: (unit) => unit.code },
+          { key: "kind", header: t("fields.kind"), cell: (unit) => tk(unit.kind) },
+          { key: "isReporting", header: t("fields.isReporting"), cell: (unit) => (unit.isReporting ? t("history.yes") : t("history.no")) },
+          { key: "active", header: t("fields.active"), cell: (unit) => <ActiveStatus active={unit.active} /> },
+          { key: "townships", header: t("units.townships"), kind: "number", cell: (unit) => unit._count.children },
+          { key: "users", header: t("units.activeUsers"), kind: "number", cell: (unit) => unit._count.users },
+        ]}
+      />
     </div>
   );
 }

@@ -1,20 +1,20 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { Section } from "@/components/ui/panel";
+import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { ROLES } from "@/shared/roles";
 import { listScopeOptions, listUsers, parseUserFilters, type UserFilters } from "@/server/users/queries";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminUsers" }))("title") };
-}
+export const generateMetadata = titleMetadata("adminUsers.title");
 
 /** The query string of a page of this list: the filters in force, and the page. */
 function queryOf(filters: UserFilters, page: number): Record<string, string> {
@@ -34,13 +34,11 @@ export default async function UsersPage({ params, searchParams }: Props) {
   const filters = parseUserFilters(await searchParams);
   const data = await loadOrForbidden(listUsers(actor, context, filters));
   const [options, t, tr, format] = await Promise.all([listScopeOptions(actor, context), getTranslations("adminUsers"), getTranslations("roles"), getFormatter()]);
-  const select = "mt-1 block w-full rounded border-2 border-stone-700 bg-white px-2 py-1";
+  const any = t("filters.any");
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="max-w-3xl text-stone-700">{t("intro")}</p>
+      <PageHeader title={t("title")} intro={t("intro")}>
         <p className="flex flex-wrap gap-4">
           {data.may.create && (
             <Link href="/admin/users/new" className="rounded bg-green-800 px-4 py-2 font-medium text-white shadow">{t("createLink")}</Link>
@@ -49,7 +47,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
             <Link href="/admin/security-policy" className="py-2 text-brand-800 underline">{t("securityPolicyLink")}</Link>
           )}
         </p>
-      </header>
+      </PageHeader>
 
       <form method="get" className="rounded border border-stone-300 bg-white p-4" role="search" aria-labelledby="filters-title">
         <h2 id="filters-title" className="mb-3 text-lg font-semibold">{t("filters.legend")}</h2>
@@ -58,43 +56,11 @@ export default async function UsersPage({ params, searchParams }: Props) {
             <label htmlFor="filter-q" className="block font-medium">{t("filters.q")}</label>
             <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} className="mt-1 block w-full rounded border-2 border-stone-700 px-2 py-1" />
           </div>
-          <div>
-            <label htmlFor="filter-role" className="block font-medium">{t("filters.role")}</label>
-            <select id="filter-role" name="role" defaultValue={filters.role ?? ""} className={select}>
-              <option value="">{t("filters.any")}</option>
-              {ROLES.map((role) => <option key={role} value={role}>{tr(role)}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-unit" className="block font-medium">{t("filters.unit")}</label>
-            <select id="filter-unit" name="unitId" defaultValue={filters.unitId ? String(filters.unitId) : ""} className={select}>
-              <option value="">{t("filters.any")}</option>
-              {options.units.map((u) => <option key={u.id} value={u.id}>{localName(u, locale)}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-department" className="block font-medium">{t("filters.department")}</label>
-            <select id="filter-department" name="departmentId" defaultValue={filters.departmentId ? String(filters.departmentId) : ""} className={select}>
-              <option value="">{t("filters.any")}</option>
-              {options.departments.map((d) => <option key={d.id} value={d.id}>{localName(d, locale)}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-active" className="block font-medium">{t("filters.active")}</label>
-            <select id="filter-active" name="active" defaultValue={filters.active ?? ""} className={select}>
-              <option value="">{t("filters.any")}</option>
-              <option value="yes">{t("filters.activeYes")}</option>
-              <option value="no">{t("filters.activeNo")}</option>
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-locked" className="block font-medium">{t("filters.locked")}</label>
-            <select id="filter-locked" name="locked" defaultValue={filters.locked ?? ""} className={select}>
-              <option value="">{t("filters.any")}</option>
-              <option value="yes">{t("filters.lockedYes")}</option>
-              <option value="no">{t("filters.lockedNo")}</option>
-            </select>
-          </div>
+          <FilterSelect id="filter-role" name="role" label={t("filters.role")} value={filters.role} any={any} options={ROLES.map((role) => ({ value: role, label: tr(role) }))} />
+          <FilterSelect id="filter-unit" name="unitId" label={t("filters.unit")} value={filters.unitId} any={any} options={options.units.map((u) => ({ value: String(u.id), label: localName(u, locale) }))} />
+          <FilterSelect id="filter-department" name="departmentId" label={t("filters.department")} value={filters.departmentId} any={any} options={options.departments.map((d) => ({ value: String(d.id), label: localName(d, locale) }))} />
+          <FilterSelect id="filter-active" name="active" label={t("filters.active")} value={filters.active} any={any} options={[{ value: "yes", label: t("filters.activeYes") }, { value: "no", label: t("filters.activeNo") }]} />
+          <FilterSelect id="filter-locked" name="locked" label={t("filters.locked")} value={filters.locked} any={any} options={[{ value: "yes", label: t("filters.lockedYes") }, { value: "no", label: t("filters.lockedNo") }]} />
         </div>
         <p className="mt-4 flex flex-wrap items-center gap-4">
           <button type="submit" className="rounded bg-green-800 px-4 py-2 font-medium text-white shadow">{t("filters.apply")}</button>
@@ -102,49 +68,34 @@ export default async function UsersPage({ params, searchParams }: Props) {
         </p>
       </form>
 
-      <section aria-labelledby="results-title">
-        <h2 id="results-title" className="text-lg font-semibold">{t("list.caption", { total: data.total })}</h2>
-        {data.users.length === 0 ? (
-          <p className="mt-2 text-stone-700">{t("list.empty")}</p>
-        ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <thead>
-                <tr className="border-b-2 border-stone-400 text-left">
-                  <th scope="col" className="p-2">{t("list.username")}</th>
-                  <th scope="col" className="p-2">{t("list.displayName")}</th>
-                  <th scope="col" className="p-2">{t("list.email")}</th>
-                  <th scope="col" className="p-2">{t("list.role")}</th>
-                  <th scope="col" className="p-2">{t("list.scope")}</th>
-                  <th scope="col" className="p-2">{t("list.status")}</th>
-                  <th scope="col" className="p-2">{t("list.lastSignIn")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.users.map((user) => (
-                  <tr key={user.id} className="border-b border-stone-200 align-top">
-                    <th scope="row" className="p-2 text-left font-normal">
-                      <Link href={`/admin/users/${user.id}`} className="font-mono text-brand-800 underline">{user.username}</Link>
-                    </th>
-                    <td className="p-2">{user.displayName}</td>
-                    <td className="break-all p-2">{user.email ?? t("none")}</td>
-                    <td className="p-2">{tr(user.role)}</td>
-                    <td className="p-2">{user.unit ? localName(user.unit, locale) : user.department ? localName(user.department, locale) : t("none")}</td>
-                    <td className="p-2">
-                      <span className="flex flex-wrap gap-1">
-                        <Badge tone={user.active ? "info" : "missing"}>{user.active ? t("list.active") : t("list.disabled")}</Badge>
-                        {user.locked && <Badge tone="missing">{t("list.locked")}</Badge>}
-                        {user.totpEnrolled && <Badge>{t("list.twoFactor")}</Badge>}
-                        {user.isDemo && <Badge>{t("list.demo")}</Badge>}
-                      </span>
-                    </td>
-                    <td className="p-2">{user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <Section id="results-title" title={t("list.caption", { total: data.total })}>
+        <DataTable
+          labelledBy="results-title"
+          rows={data.users}
+          rowKey={(user) => user.id}
+          rowHeaders
+          empty={t("list.empty")}
+          columns={[
+            { key: "username", header: t("list.username"), cell: (user) => <Link href={`/admin/users/${user.id}`} className="font-mono text-brand-800 underline">{user.username}</Link> },
+            { key: "displayName", header: t("list.displayName"), cell: (user) => user.displayName },
+            { key: "email", header: t("list.email"), className: "break-all", cell: (user) => user.email ?? t("none") },
+            { key: "role", header: t("list.role"), cell: (user) => tr(user.role) },
+            { key: "scope", header: t("list.scope"), cell: (user) => (user.unit ? localName(user.unit, locale) : user.department ? localName(user.department, locale) : t("none")) },
+            {
+              key: "status",
+              header: t("list.status"),
+              cell: (user) => (
+                <span className="flex flex-wrap gap-1">
+                  <Badge tone={user.active ? "info" : "missing"}>{user.active ? t("list.active") : t("list.disabled")}</Badge>
+                  {user.locked && <Badge tone="missing">{t("list.locked")}</Badge>}
+                  {user.totpEnrolled && <Badge>{t("list.twoFactor")}</Badge>}
+                  {user.isDemo && <Badge>{t("list.demo")}</Badge>}
+                </span>
+              ),
+            },
+            { key: "lastSignIn", header: t("list.lastSignIn"), cell: (user) => (user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")) },
+          ]}
+        />
         {data.pageCount > 1 && (
           <nav aria-label={t("list.pagination")} className="mt-4 flex flex-wrap items-center gap-4 text-sm">
             {data.page > 1 && (
@@ -160,7 +111,22 @@ export default async function UsersPage({ params, searchParams }: Props) {
             )}
           </nav>
         )}
-      </section>
+      </Section>
+    </div>
+  );
+}
+
+/** One filter of the list: "any", then the values it can take; the one in force is selected. */
+function FilterSelect({ id, name, label, value, any, options }: { id: string; name: string; label: string; value: string | number | undefined; any: string; options: { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      <select id={id} name={name} defaultValue={value ? String(value) : ""} className="mt-1 block w-full rounded border-2 border-stone-700 bg-white px-2 py-1">
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>{option.label}</option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { ActionForm } from "@/components/ui/action-form";
 import { DueNote, StatusBadge } from "@/components/reporting/report-view";
+import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { measureHeading, measureLabel } from "@/shared/measure-label";
 import { CycleDefinitionForm } from "@/components/reporting/cycle-definition-form";
@@ -13,15 +13,15 @@ import { getCycleScopeOptions } from "@/server/reporting/scope-options";
 import { addReporters, extendDueDate, openCycle, updateCycle } from "@/actions/reporting";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { Notice, Panel } from "@/components/ui/panel";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "reporting.cycles" }))("title") };
-}
+export const generateMetadata = titleMetadata("reporting.cycles.title");
 
 export default async function CyclePage({ params, searchParams }: Props) {
   const { locale, id: rawId } = await params;
@@ -41,25 +41,19 @@ export default async function CyclePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href="/cycles" className="text-brand-800 underline">{t("cycles.back")}</Link>
-        </p>
-        <h1 className="text-2xl font-bold">{localName(cycle, locale)}</h1>
+      <PageHeader back={{ href: "/cycles", label: t("cycles.back") }} title={localName(cycle, locale)}>
         <p className="text-stone-700">
           {t(`cycles.status.${cycle.status}`)} · {t("cycles.period")}: {day(cycle.periodStart)} – {day(cycle.periodEnd)} · {t("mine.dueOn")}: {day(cycle.dueOn)}
           {cycle.status !== "PLANNED" && ` · ${t("cycles.scope", { measures: cycle.measureCount, indicators: cycle.indicatorCount })}`}
         </p>
-      </header>
+      </PageHeader>
 
       {cycle.status === "OPEN" && query.opened === "1" && (
-        <div role="status" className="border-l-4 border-green-700 bg-green-50 p-3">
-          {t("scopeForm.opened", { reports: cycle.reports.length })}
-        </div>
+        <Notice tone="success" role="status">{t("scopeForm.opened", { reports: cycle.reports.length })}</Notice>
       )}
 
       {cycle.may.setUp && options && (
-        <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+        <ClientMessages namespaces={["reporting.cycleForm", "reporting.scopeForm", "reportingErrors"]}>
           <details className="rounded border border-stone-300 bg-white p-4">
             <summary className="cursor-pointer font-semibold">{t("cycleForm.editTitle")}</summary>
             <div className="mt-3">
@@ -71,8 +65,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
               />
             </div>
           </details>
-          <section id="open" aria-labelledby="open-title" className="rounded border-2 border-brand-700 bg-white p-4">
-            <h2 id="open-title" className="text-lg font-semibold">{t("scopeForm.title")}</h2>
+          <Panel id="open-title" title={t("scopeForm.title")} tone="emphasis" sectionId="open">
             <p className="mb-4 max-w-3xl text-stone-700">{t("scopeForm.intro")}</p>
             <CycleScopeForm
               action={openCycle}
@@ -96,13 +89,12 @@ export default async function CyclePage({ params, searchParams }: Props) {
                 note: t("scopeForm.dutiesIn", { measures: options.measures.filter((m) => d.measureIds.includes(m.id)).map((m) => measureLabel(m, locale)).join(en ? ", " : "、") }),
               }))}
             />
-          </section>
+          </Panel>
         </ClientMessages>
       )}
 
       {cycle.status !== "PLANNED" && scope && scope.measures.length > 0 && (
-        <section aria-labelledby="scope-title" className="rounded border border-stone-300 bg-white p-4">
-          <h2 id="scope-title" className="text-lg font-semibold">{t("scopeView.title")}</h2>
+        <Panel id="scope-title" title={t("scopeView.title")}>
           <ul className="mt-2 space-y-2">
             {scope.measures.map((m) => (
               <li key={m.id}>
@@ -117,13 +109,12 @@ export default async function CyclePage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </Panel>
       )}
 
       {cycle.may.addReporters && scope && (scope.addableUnits.length > 0 || scope.addableDepartments.length > 0) && (
-        <section aria-labelledby="add-title" className="rounded border border-stone-300 bg-white p-4">
-          <h2 id="add-title" className="text-lg font-semibold">{t("addReporters.title")}</h2>
-          <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+        <Panel id="add-title" title={t("addReporters.title")}>
+          <ClientMessages namespaces={["reportingErrors"]}>
             <ActionForm
               action={addReporters}
               hidden={{ cycleId: cycle.id }}
@@ -138,14 +129,13 @@ export default async function CyclePage({ params, searchParams }: Props) {
               idPrefix="add-"
             />
           </ClientMessages>
-        </section>
+        </Panel>
       )}
 
       {extending && (
-        <section id="extend" aria-labelledby="extend-title" className="rounded border-2 border-brand-700 bg-white p-4">
-          <h2 id="extend-title" className="text-lg font-semibold">{t("cycles.extendTitle", { owner: localName(extending.unit ?? extending.department, locale) })}</h2>
+        <Panel id="extend-title" title={t("cycles.extendTitle", { owner: localName(extending.unit ?? extending.department, locale) })} tone="emphasis" sectionId="extend">
           <p className="mb-3 text-stone-700">{t("cycles.currentDue", { date: day(extending.dueOn) })}</p>
-          <ClientMessages namespaces={["reporting", "reportingErrors"]}>
+          <ClientMessages namespaces={["reportingErrors"]}>
             <ActionForm
               action={extendDueDate}
               hidden={{ reportId: extending.id }}
@@ -160,47 +150,37 @@ export default async function CyclePage({ params, searchParams }: Props) {
           <p className="mt-2 text-sm">
             <Link href={`/cycles/${cycle.id}`} className="text-brand-800 underline">{t("cycles.cancel")}</Link>
           </p>
-        </section>
+        </Panel>
       )}
 
-      {cycle.reports.length === 0 ? (
-        <p className="text-stone-700">{t("cycles.noReports")}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">{t("cycles.reportsCaption")}</caption>
-            <thead>
-              <tr className="border-b-2 border-stone-400 text-left">
-                <th scope="col" className="p-2">{t("queue.owner")}</th>
-                <th scope="col" className="p-2">{t("mine.status")}</th>
-                <th scope="col" className="p-2">{t("mine.dueOn")}</th>
-                <th scope="col" className="p-2">{t("mine.timeLeft")}</th>
-                <th scope="col" className="p-2">{t("cycles.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cycle.reports.map((r) => (
-                <tr key={r.id} className={`border-b border-stone-200 align-top ${r.late ? "bg-red-50" : ""}`}>
-                  <th scope="row" className="p-2 text-left font-normal">
-                    <Link href={`/review/${r.id}`} className="text-brand-800 underline">{localName(r.unit ?? r.department, locale)}</Link>
-                  </th>
-                  <td className="p-2"><StatusBadge status={r.status} /></td>
-                  <td className="p-2">
-                    {day(r.dueOn)}
-                    {r.lastExtension && <span className="block text-xs text-stone-700">{t("cycles.extendedFrom", { date: day(r.lastExtension.previousDueOn), reason: r.lastExtension.reason })}</span>}
-                  </td>
-                  <td className="p-2"><DueNote daysLeft={r.daysLeft} late={r.late} outstanding={r.outstanding} /></td>
-                  <td className="p-2">
-                    {r.may.extend && (
-                      <Link href={`/cycles/${cycle.id}?extend=${r.id}#extend`} className="text-brand-800 underline">{t("cycles.extendLink")}</Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("cycles.reportsCaption")}
+        rows={cycle.reports}
+        rowKey={(r) => r.id}
+        rowHeaders
+        rowClassName={(r) => (r.late ? "bg-red-50" : undefined)}
+        empty={t("cycles.noReports")}
+        columns={[
+          { key: "owner", header: t("queue.owner"), cell: (r) => <Link href={`/review/${r.id}`} className="text-brand-800 underline">{localName(r.unit ?? r.department, locale)}</Link> },
+          { key: "status", header: t("mine.status"), cell: (r) => <StatusBadge status={r.status} /> },
+          {
+            key: "due",
+            header: t("mine.dueOn"),
+            cell: (r) => (
+              <>
+                {day(r.dueOn)}
+                {r.lastExtension && <span className="block text-xs text-stone-700">{t("cycles.extendedFrom", { date: day(r.lastExtension.previousDueOn), reason: r.lastExtension.reason })}</span>}
+              </>
+            ),
+          },
+          { key: "timeLeft", header: t("mine.timeLeft"), cell: (r) => <DueNote daysLeft={r.daysLeft} late={r.late} outstanding={r.outstanding} /> },
+          {
+            key: "actions",
+            header: t("cycles.actions"),
+            cell: (r) => r.may.extend && <Link href={`/cycles/${cycle.id}?extend=${r.id}#extend`} className="text-brand-800 underline">{t("cycles.extendLink")}</Link>,
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { measureHref, measureName } from "@/shared/measure-label";
 import { Link } from "@/i18n/navigation";
 import { getDepartment } from "@/server/policy/queries";
 import { localName } from "@/shared/local-name";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
@@ -27,11 +28,11 @@ export default async function DepartmentPage({ params }: Props) {
   const name = localName(department, locale);
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href="/departments" className="underline">{t("title")}</Link></p>
-      <h1 className="text-2xl font-bold">{name}</h1>
-      <p className="text-stone-700">
-        {tk(department.kind)} · {t("aliases")}: <span lang="zh-CN">{department.aliasesZh.join("、")}</span>
-      </p>
+      <PageHeader back={{ href: "/departments", label: t("title") }} title={name}>
+        <p className="text-stone-700">
+          {tk(department.kind)} · {t("aliases")}: <span lang="zh-CN">{department.aliasesZh.join("、")}</span>
+        </p>
+      </PageHeader>
       <h2 className="text-lg font-semibold">{t("detailIntro", { name })}</h2>
       {department.duties.length === 0 ? (
         <p>{t("none")}</p>

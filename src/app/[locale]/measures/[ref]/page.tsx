@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { Panel, Section } from "@/components/ui/panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/table";
 import { HighlightedText } from "@/components/policy/highlighted-text";
 import { measureHref, measureName } from "@/shared/measure-label";
 import { TargetCard } from "@/components/policy/target-card";
@@ -33,24 +36,17 @@ export default async function MeasurePage({ params }: Props) {
 
   return (
     <article className="space-y-8">
-      <header>
-        <p className="text-sm text-stone-600">
-          <Link href="/" className="underline">{t("backToOverview")}</Link>
-        </p>
-        <h1 className="mt-2 text-2xl font-bold">
-          {name.label}
-          {name.title ? ` ${name.title}` : ""}
-        </h1>
+      <PageHeader back={{ href: "/", label: t("backToOverview") }} title={[name.label, name.title].filter(Boolean).join(" ")}>
         {en && measure.titleZh && <p className="text-stone-700" lang="zh-CN">{measure.titleZh}</p>}
         {section && (
-          <p className="mt-1 text-sm text-stone-600">
+          <p className="text-sm text-stone-600">
             {t("section")}: {section.parent ? `${section.parent.label}${section.parent.title ?? ""} ` : ""}
             {section.label}
             {section.title ?? ""}
             {measure.sectionInferred && <span> ({t("sectionInferred")})</span>}
           </p>
         )}
-      </header>
+      </PageHeader>
 
       {measure.textStatus === "NOT_ENTERED" ? (
         <section aria-labelledby="not-entered" className="rounded border border-amber-300 bg-amber-50 p-5">
@@ -58,8 +54,7 @@ export default async function MeasurePage({ params }: Props) {
           <p className="mt-2">{t("notEnteredBody", { number: measure.number })}</p>
         </section>
       ) : (
-        <section aria-labelledby="full-text" className="rounded border border-stone-300 bg-white p-5">
-          <h2 id="full-text" className="text-lg font-semibold">{measure.textStatus === "ENTERED_BY_STAFF" ? t("enteredText") : t("fullText")}</h2>
+        <Panel id="full-text" title={measure.textStatus === "ENTERED_BY_STAFF" ? t("enteredText") : t("fullText")}>
           <p className="mt-3 whitespace-pre-line leading-8" lang="zh-CN">
             {measure.paragraph && measure.sourceStart !== null ? (
               <HighlightedText
@@ -70,29 +65,27 @@ export default async function MeasurePage({ params }: Props) {
               measure.text
             )}
           </p>
-        </section>
+        </Panel>
       )}
 
       {measure.revisions.length > 0 && (
-        <section aria-labelledby="revisions">
-          <h2 id="revisions" className="text-lg font-semibold">{t("revisions")}</h2>
-          <ul className="mt-2 list-disc pl-6">
+        <Section id="revisions" title={t("revisions")}>
+          <ul className="list-disc pl-6">
             {measure.revisions.map((revision) => (
               <li key={revision.id}>{t("revisedOn", { date: format.dateTime(revision.revisedAt, { dateStyle: "long" }), reason: revision.reason })}</li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
       {measure.textStatus !== "NOT_ENTERED" && (
         <>
           <DutiesTable measure={measure} locale={locale} t={t} />
-          <section aria-labelledby="targets">
-            <h2 id="targets" className="text-lg font-semibold">{t("targets")}</h2>
+          <Section id="targets" title={t("targets")}>
             {measure.targets.length === 0 ? (
-              <p className="mt-2 text-stone-600">{t("targetsEmpty")}</p>
+              <p className="text-stone-600">{t("targetsEmpty")}</p>
             ) : (
-              <ul className="mt-3 grid gap-4 md:grid-cols-2">
+              <ul className="grid gap-4 md:grid-cols-2">
                 {measure.targets.map((target) => (
                   <li key={target.id}>
                     <TargetCard target={target} locale={locale} />
@@ -100,7 +93,7 @@ export default async function MeasurePage({ params }: Props) {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </>
       )}
 
@@ -125,54 +118,36 @@ type TM = Awaited<ReturnType<typeof getTranslations<"measure">>>;
 function DutiesTable({ measure, locale, t }: { measure: MeasureDetail; locale: string; t: TM }) {
   const en = locale === "en";
   return (
-    <section aria-labelledby="duties">
-      <h2 id="duties" className="text-lg font-semibold">{t("duties")}</h2>
-      {measure.duties.length === 0 ? (
-        <p className="mt-2 text-stone-600">{t("dutiesEmpty")}</p>
-      ) : (
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <thead>
-              <tr className="border-b-2 border-stone-400 text-left">
-                <th scope="col" className="p-2">{t("assignee")}</th>
-                <th scope="col" className="p-2">{t("role")}</th>
-                <th scope="col" className="p-2">{t("dutyText")}</th>
-                <th scope="col" className="p-2">{t("source")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {measure.duties.map((duty) => (
-                <tr key={duty.id} className="border-b border-stone-200 align-top">
-                  <td className="p-2">
-                    {duty.department ? (
-                      <Link href={`/departments/${duty.department.code}`} className="text-brand-800 underline">
-                        {localName(duty.department, locale)}
-                      </Link>
-                    ) : duty.assignee === "ALL_REPORTING_UNITS" ? (
-                      <Link href="/units" className="text-brand-800 underline">{t("allReportingUnits")}</Link>
-                    ) : (
-                      <ul>
-                        {duty.units.map(({ unit }) => (
-                          <li key={unit.code}>
-                            <Link href={`/units/${unit.code}`} className="text-brand-800 underline">{localName(unit, locale)}</Link>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="p-2">
-                    <Badge tone={duty.role === "LEAD" ? "lead" : "neutral"}>{duty.role === "LEAD" ? t("lead") : t("cooperating")}</Badge>
-                  </td>
-                  <td className="p-2">{en ? duty.summaryEn : duty.summaryZh}</td>
-                  <td className="p-2">
-                    <q lang="zh-CN" className="text-stone-700">{duty.sourceQuote}</q>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Section id="duties" title={t("duties")}>
+      <DataTable
+        labelledBy="duties"
+        rows={measure.duties}
+        rowKey={(duty) => duty.id}
+        empty={t("dutiesEmpty")}
+        columns={[
+          { key: "assignee", header: t("assignee"), cell: (duty) => <Assignee duty={duty} locale={locale} t={t} /> },
+          { key: "role", header: t("role"), cell: (duty) => <Badge tone={duty.role === "LEAD" ? "lead" : "neutral"}>{duty.role === "LEAD" ? t("lead") : t("cooperating")}</Badge> },
+          { key: "text", header: t("dutyText"), cell: (duty) => (en ? duty.summaryEn : duty.summaryZh) },
+          { key: "source", header: t("source"), cell: (duty) => <q lang="zh-CN" className="text-stone-700">{duty.sourceQuote}</q> },
+        ]}
+      />
+    </Section>
+  );
+}
+
+/** Who carries a duty: a department, every reporting unit, or the units it names. */
+function Assignee({ duty, locale, t }: { duty: MeasureDetail["duties"][number]; locale: string; t: TM }) {
+  if (duty.department) {
+    return <Link href={`/departments/${duty.department.code}`} className="text-brand-800 underline">{localName(duty.department, locale)}</Link>;
+  }
+  if (duty.assignee === "ALL_REPORTING_UNITS") return <Link href="/units" className="text-brand-800 underline">{t("allReportingUnits")}</Link>;
+  return (
+    <ul>
+      {duty.units.map(({ unit }) => (
+        <li key={unit.code}>
+          <Link href={`/units/${unit.code}`} className="text-brand-800 underline">{localName(unit, locale)}</Link>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -6,6 +6,8 @@ import { measureHref, measureName } from "@/shared/measure-label";
 import { Link } from "@/i18n/navigation";
 import { getUnit } from "@/server/policy/queries";
 import { localName } from "@/shared/local-name";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/panel";
 
 export const dynamic = "force-dynamic";
 
@@ -26,12 +28,10 @@ export default async function UnitPage({ params }: Props) {
   const en = locale === "en";
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/units" className="underline">{t("title")}</Link></p>
-      <header>
-        <h1 className="text-2xl font-bold">{localName(unit, locale)}</h1>
+      <PageHeader back={{ href: "/units", label: t("title") }} title={localName(unit, locale)}>
         {en && unit.nameEn && <p lang="zh-CN">{unit.nameZh}</p>}
-        {!unit.active && <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2">{t("deactivated")}</p>}
-        <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        {!unit.active && <p className="rounded border border-amber-300 bg-amber-50 p-2">{t("deactivated")}</p>}
+        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">{t("kind")}</dt>
           <dd>{unit.townshipType ? tt(unit.townshipType) : tk(unit.kind)}</dd>
           <dt className="font-medium">{t("code")}</dt>
@@ -43,17 +43,21 @@ export default async function UnitPage({ params }: Props) {
             </>
           )}
         </dl>
-      </header>
+      </PageHeader>
 
       {unit.kind !== "TOWNSHIP" && (
-        <section aria-labelledby="townships">
-          <h2 id="townships" className="text-lg font-semibold">
-            {t("townships")} <span className="text-sm font-normal text-stone-600">({t("townshipCount", { count: unit.children.length })})</span>
-          </h2>
+        <Section
+          id="townships"
+          title={
+            <>
+              {t("townships")} <span className="text-sm font-normal text-stone-600">({t("townshipCount", { count: unit.children.length })})</span>
+            </>
+          }
+        >
           {unit.children.length === 0 ? (
-            <p className="mt-2 text-stone-600">{t("noTownships")}</p>
+            <p className="text-stone-600">{t("noTownships")}</p>
           ) : (
-            <ul className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 md:grid-cols-4">
+            <ul className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 md:grid-cols-4">
               {unit.children.map((township) => (
                 <li key={township.code}>
                   <Link href={`/units/${township.code}`} className="underline" lang="zh-CN">{township.nameZh}</Link>
@@ -61,13 +65,12 @@ export default async function UnitPage({ params }: Props) {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       )}
 
       {unit.isReporting && (
-        <section aria-labelledby="duties">
-          <h2 id="duties" className="text-lg font-semibold">{t("duties")}</h2>
-          <ul className="mt-2 divide-y divide-stone-200 border-y border-stone-200 bg-white">
+        <Section id="duties" title={t("duties")}>
+          <ul className="divide-y divide-stone-200 border-y border-stone-200 bg-white">
             {unit.duties.map((duty) => {
               const m = measureName(duty.measure, locale);
               return (
@@ -81,7 +84,7 @@ export default async function UnitPage({ params }: Props) {
               );
             })}
           </ul>
-        </section>
+        </Section>
       )}
     </div>
   );

@@ -1,23 +1,23 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { OrgAdminNav } from "@/components/organisation/admin-chrome";
 import { MeasureTextForm } from "@/components/policy/measure-form";
 import { Badge } from "@/components/ui/badge";
 import { ClientMessages } from "@/components/ui/client-messages";
+import { Section } from "@/components/ui/panel";
+import { TextStatusBadge } from "@/components/policy/text-status-badge";
 import { measureHref, measureName } from "@/shared/measure-label";
 import { Link } from "@/i18n/navigation";
 import { getMeasureForAdmin, MEASURE_TEXT_MAX, MEASURE_TITLE_MAX, ORIGINAL_TEXT_REASON } from "@/server/policy/measure-text";
 import { reviseMeasure } from "@/actions/policy";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminPolicy" }))("edit.title") };
-}
+export const generateMetadata = titleMetadata("adminPolicy.edit.title");
 
 export default async function AdminMeasurePage({ params }: Props) {
   const { locale, id } = await params;
@@ -30,21 +30,14 @@ export default async function AdminMeasurePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <OrgAdminNav current="measures" />
-      <p className="text-sm">
-        <Link href="/admin/measures" className="underline">{t("edit.backToList")}</Link>
-      </p>
-      <header>
-        <h1 className="text-2xl font-bold">
-          {name.label}
-          {name.title ? ` ${name.title}` : ""}
-        </h1>
-        <p className="mt-1 flex flex-wrap items-center gap-3 text-sm">
-          <Badge tone={measure.textStatus === "NOT_ENTERED" ? "missing" : measure.textStatus === "ENTERED_BY_STAFF" ? "info" : "neutral"}>{t(`status.${measure.textStatus}`)}</Badge>
+      <PageHeader back={{ href: "/admin/measures", label: t("edit.backToList") }} title={[name.label, name.title].filter(Boolean).join(" ")}>
+        <p className="flex flex-wrap items-center gap-3 text-sm">
+          <TextStatusBadge status={measure.textStatus} />
           <Link href={measureHref(measure)} className="underline">{t("edit.publicPage")}</Link>
         </p>
-      </header>
+      </PageHeader>
 
-      <ClientMessages namespaces={["adminPolicy"]}>
+      <ClientMessages namespaces={["adminPolicy.*", "adminPolicy.fields", "adminPolicy.hints", "adminPolicy.form"]}>
         <MeasureTextForm
           action={reviseMeasure}
           measure={{ id: measure.id, titleZh: measure.titleZh, text: measure.text, notEntered: measure.textStatus === "NOT_ENTERED", updatedAt: measure.updatedAt.toISOString() }}
@@ -52,12 +45,11 @@ export default async function AdminMeasurePage({ params }: Props) {
         />
       </ClientMessages>
 
-      <section aria-labelledby="revisions">
-        <h2 id="revisions" className="text-lg font-semibold">{t("edit.revisions")}</h2>
+      <Section id="revisions" title={t("edit.revisions")}>
         {measure.revisions.length === 0 ? (
-          <p className="mt-2 text-stone-600">{t("edit.noRevisions")}</p>
+          <p className="text-stone-600">{t("edit.noRevisions")}</p>
         ) : (
-          <ol className="mt-2 space-y-3">
+          <ol className="space-y-3">
             {measure.revisions.map((revision) => {
               const original = revision.textStatus === "FROM_SOURCE";
               return (
@@ -82,7 +74,7 @@ export default async function AdminMeasurePage({ params }: Props) {
             })}
           </ol>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,114 +1,64 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { OrgAdminNav } from "@/components/organisation/admin-chrome";
-import { HistoryTable } from "@/components/organisation/history-table";
+import { OrgRecordPage } from "@/components/organisation/record-page";
 import { StatusForm } from "@/components/organisation/status-form";
 import { RenameUnitForm } from "@/components/organisation/unit-forms";
-import { Badge } from "@/components/ui/badge";
-import { ClientMessages } from "@/components/ui/client-messages";
+import { Section } from "@/components/ui/panel";
 import { Link } from "@/i18n/navigation";
 import { getUnitHistory } from "@/server/organisation/units";
 import { deactivateUnit, reactivateUnit, renameUnit } from "@/actions/organisation";
 import { idFromPath, loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ change?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminOrg.unit" }))("title") };
-}
+export const generateMetadata = titleMetadata("adminOrg.unit.title");
 
-// One form at a time (?change=name, ?change=status): the form kit names its fields by input name.
 export default async function AdminUnitPage({ params, searchParams }: Props) {
   const [{ locale, id }, { change }] = await Promise.all([params, searchParams]);
   setRequestLocale(locale);
   const { actor, context } = await requirePageContext(locale, `/admin/units/${id}`);
   const unit = await loadOrForbidden(getUnitHistory(actor, context, idFromPath(id)));
   const [t, tk, tt] = await Promise.all([getTranslations("adminOrg"), getTranslations("unitKind"), getTranslations("townshipType")]);
-  const en = locale === "en";
-  const here = `/admin/units/${unit.id}`;
+  const isCity = unit.kind === "CITY";
+
+  const form =
+    change === "name" ? (
+      <RenameUnitForm action={renameUnit} unit={{ id: unit.id, nameZh: unit.nameZh, nameEn: unit.nameEn, updatedAt: unit.updatedAt.toISOString(), isTownship: unit.kind === "TOWNSHIP" }} />
+    ) : change === "status" ? (
+      isCity ? <p>{t("unit.cityStaysActive")}</p> : <StatusForm kind="unit" id={unit.id} active={unit.active} activeUsers={unit.activeUsers} deactivate={deactivateUnit} reactivate={reactivateUnit} />
+    ) : null;
 
   return (
-    <div className="space-y-6">
-      <OrgAdminNav current="units" />
-      <p className="text-sm">
-        <Link href="/admin/units" className="underline">{t("unit.backToList")}</Link>
-      </p>
-      <header>
-        <h1 className="text-2xl font-bold">
-          {localName(unit, locale)} {!unit.active && <Badge tone="missing">{t("status.inactive")}</Badge>}
-        </h1>
-        {en && unit.nameEn && <p lang="zh-CN">{unit.nameZh}</p>}
-      </header>
-
-      <dl className="grid gap-x-6 gap-y-1 rounded border border-stone-300 bg-white p-4 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="font-medium">{t("fields.code")}</dt>
-        <dd className="tabular-nums">{unit.code}</dd>
-        <dt className="font-medium">{t("fields.statCode")}</dt>
-        <dd className="tabular-nums">{unit.statCode ?? t("unit.noStatCode")}</dd>
-        <dt className="font-medium">{t("fields.kind")}</dt>
-        <dd>{unit.townshipType ? tt(unit.townshipType) : tk(unit.kind)}</dd>
-        <dt className="font-medium">{t("fields.nameZh")}</dt>
-        <dd lang="zh-CN">{unit.nameZh}</dd>
-        <dt className="font-medium">{t("fields.nameEn")}</dt>
-        <dd>{unit.nameEn ?? "—"}</dd>
-        {unit.parent && (
-          <>
-            <dt className="font-medium">{t("fields.parent")}</dt>
-            <dd>
-              <Link href={`/admin/units/${unit.parent.id}`} className="underline">{localName(unit.parent, locale)}</Link>
-            </dd>
-          </>
-        )}
-        <dt className="font-medium">{t("fields.isReporting")}</dt>
-        <dd>{unit.isReporting ? t("history.yes") : t("history.no")}</dd>
-        <dt className="font-medium">{t("fields.active")}</dt>
-        <dd>{unit.active ? t("status.active") : t("status.inactive")}</dd>
-        <dt className="font-medium">{t("units.activeUsers")}</dt>
-        <dd className="tabular-nums">{unit.activeUsers}</dd>
-      </dl>
-
-      {change === "name" || change === "status" ? (
-        <ClientMessages namespaces={["adminOrg"]}>
-          {change === "name" ? (
-            <RenameUnitForm
-              action={renameUnit}
-              unit={{ id: unit.id, nameZh: unit.nameZh, nameEn: unit.nameEn, updatedAt: unit.updatedAt.toISOString(), isTownship: unit.kind === "TOWNSHIP" }}
-            />
-          ) : unit.kind === "CITY" ? (
-            <p>{t("unit.cityStaysActive")}</p>
-          ) : (
-            <StatusForm kind="unit" id={unit.id} active={unit.active} activeUsers={unit.activeUsers} deactivate={deactivateUnit} reactivate={reactivateUnit} />
-          )}
-          <p className="mt-2 text-sm">
-            <Link href={here} className="underline">{t("unit.closeForm")}</Link>
-          </p>
-        </ClientMessages>
-      ) : (
-        <ul className="flex flex-wrap gap-3">
-          <li>
-            <Link href={`${here}?change=name`} className="inline-block rounded bg-stone-200 px-4 py-2 font-medium text-stone-900 shadow">{t("unit.changeName")}</Link>
-          </li>
-          {unit.kind !== "CITY" && (
-            <li>
-              <Link href={`${here}?change=status`} className="inline-block rounded bg-stone-200 px-4 py-2 font-medium text-stone-900 shadow">
-                {unit.active ? t("status.deactivateTitle") : t("status.reactivateTitle")}
-              </Link>
-            </li>
-          )}
-        </ul>
-      )}
-
-      {unit.kind !== "TOWNSHIP" && unit.kind !== "CITY" && (
-        <section aria-labelledby="townships">
-          <h2 id="townships" className="text-lg font-semibold">{t("unit.townships", { count: unit.children.length })}</h2>
+    <OrgRecordPage
+      kind="unit"
+      record={unit}
+      facts={[
+        { label: t("fields.code"), value: unit.code, numeric: true },
+        { label: t("fields.statCode"), value: unit.statCode ?? t("unit.noStatCode"), numeric: true },
+        { label: t("fields.kind"), value: unit.townshipType ? tt(unit.townshipType) : tk(unit.kind) },
+        { label: t("fields.nameZh"), value: unit.nameZh, lang: "zh-CN" },
+        { label: t("fields.nameEn"), value: unit.nameEn ?? "—" },
+        ...(unit.parent ? [{ label: t("fields.parent"), value: <Link href={`/admin/units/${unit.parent.id}`} className="underline">{localName(unit.parent, locale)}</Link> }] : []),
+        { label: t("fields.isReporting"), value: unit.isReporting ? t("history.yes") : t("history.no") },
+        { label: t("fields.active"), value: unit.active ? t("status.active") : t("status.inactive") },
+        { label: t("units.activeUsers"), value: unit.activeUsers, numeric: true },
+      ]}
+      form={form}
+      offers={[
+        { change: "name", label: t("unit.changeName") },
+        ...(isCity ? [] : [{ change: "status" as const, label: unit.active ? t("status.deactivateTitle") : t("status.reactivateTitle") }]),
+      ]}
+      history={unit.history}
+    >
+      {unit.kind !== "TOWNSHIP" && !isCity && (
+        <Section id="townships" title={t("unit.townships", { count: unit.children.length })}>
           {unit.children.length === 0 ? (
-            <p className="mt-2 text-stone-600">{t("unit.noTownships")}</p>
+            <p className="text-stone-600">{t("unit.noTownships")}</p>
           ) : (
-            <ul className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 md:grid-cols-4">
+            <ul className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 md:grid-cols-4">
               {unit.children.map((township) => (
                 <li key={township.id}>
                   <Link href={`/admin/units/${township.id}`} className="underline" lang="zh-CN">{township.nameZh}</Link>
@@ -117,10 +67,8 @@ export default async function AdminUnitPage({ params, searchParams }: Props) {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       )}
-
-      <HistoryTable entries={unit.history} kindNamespace="unitKind" />
-    </div>
+    </OrgRecordPage>
   );
 }

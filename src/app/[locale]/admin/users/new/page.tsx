@@ -1,22 +1,19 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { ClientMessages } from "@/components/ui/client-messages";
-import { Link } from "@/i18n/navigation";
 import { isAdministrator, ROLES } from "@/shared/roles";
 import { listScopeOptions } from "@/server/users/queries";
 import { createUser } from "@/actions/users";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
 import { localName } from "@/shared/local-name";
+import { titleMetadata } from "@/components/ui/page-metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "adminUsers" }))("new.title") };
-}
+export const generateMetadata = titleMetadata("adminUsers.new.title");
 
 // Administrator roles are not offered: they are given only through the security administrator's role assignment.
 const BUSINESS_ROLES = ROLES.filter((role) => !isAdministrator(role));
@@ -31,12 +28,8 @@ export default async function NewUserPage({ params }: Props) {
 
   return (
     <div className="max-w-3xl space-y-4">
-      <p className="text-sm">
-        <Link href="/admin/users" className="text-brand-800 underline">{t("backToList")}</Link>
-      </p>
-      <h1 className="text-2xl font-bold">{t("new.title")}</h1>
-      <p className="text-stone-700">{t("new.intro")}</p>
-      <ClientMessages namespaces={["adminUsers", "roles"]}>
+      <PageHeader back={{ href: "/admin/users", label: t("backToList") }} title={t("new.title")} intro={t("new.intro")} />
+      <ClientMessages namespaces={["adminUsers.*", "adminUsers.fields", "adminUsers.new", "adminUsers.issued", "roles"]}>
         <CreateUserForm action={createUser} roles={BUSINESS_ROLES} units={options.units.map(option)} departments={options.departments.map(option)} />
       </ClientMessages>
     </div>
