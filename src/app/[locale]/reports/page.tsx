@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { DueNote, StatusBadge } from "@/components/reporting/report-view";
+import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { listMyReports, type ReportSummary } from "@/server/reporting/queries";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
@@ -24,34 +25,30 @@ export default async function MyReportsPage({ params }: Props) {
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
 
-  const table = (rows: ReportSummary[], caption: string, id: string) => (
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-sm">
-        <caption id={id} className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-stone-400 text-left">
-            <th scope="col" className="p-2">{t("mine.cycle")}</th>
-            <th scope="col" className="p-2">{t("mine.status")}</th>
-            <th scope="col" className="p-2">{t("mine.dueOn")}</th>
-            <th scope="col" className="p-2">{t("mine.timeLeft")}</th>
-            <th scope="col" className="p-2">{t("mine.submittedAt")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-b border-stone-200 align-top">
-              <th scope="row" className="p-2 text-left font-normal">
+  const table = (rows: ReportSummary[], caption: string) => (
+    <div className="mt-3">
+      <DataTable
+        caption={caption}
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowHeaders
+        columns={[
+          {
+            key: "cycle",
+            header: t("mine.cycle"),
+            cell: (r) => (
+              <>
                 <Link href={`/reports/${r.id}`} className="font-medium text-brand-800 underline">{localName(r.cycle, locale)}</Link>
                 {r.outstanding && <span className="ml-2 text-xs text-stone-600">{t("mine.open")}</span>}
-              </th>
-              <td className="p-2"><StatusBadge status={r.status} /></td>
-              <td className="p-2 whitespace-nowrap">{day(r.dueOn)}</td>
-              <td className="p-2"><DueNote daysLeft={r.daysLeft} late={r.late} outstanding={r.outstanding} /></td>
-              <td className="p-2 whitespace-nowrap">{r.submittedAt ? when(r.submittedAt) : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { key: "status", header: t("mine.status"), cell: (r) => <StatusBadge status={r.status} /> },
+          { key: "dueOn", header: t("mine.dueOn"), kind: "nowrap", cell: (r) => day(r.dueOn) },
+          { key: "timeLeft", header: t("mine.timeLeft"), cell: (r) => <DueNote daysLeft={r.daysLeft} late={r.late} outstanding={r.outstanding} /> },
+          { key: "submittedAt", header: t("mine.submittedAt"), kind: "nowrap", cell: (r) => (r.submittedAt ? when(r.submittedAt) : "—") },
+        ]}
+      />
     </div>
   );
 
@@ -63,11 +60,11 @@ export default async function MyReportsPage({ params }: Props) {
       </header>
       <section aria-labelledby="current-title">
         <h2 id="current-title" className="text-lg font-semibold">{t("mine.current")}</h2>
-        {current.length === 0 ? <p className="mt-2 text-stone-700">{t("mine.noCurrent")}</p> : table(current, t("mine.current"), "current-caption")}
+        {current.length === 0 ? <p className="mt-2 text-stone-700">{t("mine.noCurrent")}</p> : table(current, t("mine.current"))}
       </section>
       <section aria-labelledby="past-title">
         <h2 id="past-title" className="text-lg font-semibold">{t("mine.past")}</h2>
-        {past.length === 0 ? <p className="mt-2 text-stone-700">{t("mine.noPast")}</p> : table(past, t("mine.past"), "past-caption")}
+        {past.length === 0 ? <p className="mt-2 text-stone-700">{t("mine.noPast")}</p> : table(past, t("mine.past"))}
       </section>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/table";
 import { Link } from "@/i18n/navigation";
 import { listReviewQueue } from "@/server/reporting/review-queries";
 import { loadOrForbidden, requirePageContext } from "@/server/read/page-access";
@@ -35,38 +36,33 @@ export default async function ReviewQueuePage({ params }: Props) {
       {queue.length === 0 ? (
         <p className="text-stone-700">{t("queue.empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">{t("queue.caption")}</caption>
-            <thead>
-              <tr className="border-b-2 border-stone-400 text-left">
-                <th scope="col" className="p-2">{t("queue.owner")}</th>
-                <th scope="col" className="p-2">{t("mine.cycle")}</th>
-                <th scope="col" className="p-2">{t("mine.submittedAt")}</th>
-                <th scope="col" className="p-2">{t("mine.dueOn")}</th>
-                <th scope="col" className="p-2">{t("queue.flags")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.map((r) => (
-                <tr key={r.id} className={`border-b border-stone-200 align-top ${r.late ? "bg-red-50" : ""}`}>
-                  <th scope="row" className="p-2 text-left font-normal">
-                    <Link href={`/review/${r.id}`} className="font-medium text-brand-800 underline">{localName(r.unit ?? r.department, locale)}</Link>
-                  </th>
-                  <td className="p-2">{localName(r.cycle, locale)}</td>
-                  <td className="p-2 whitespace-nowrap">{r.submittedAt ? when(r.submittedAt) : "—"}</td>
-                  <td className="p-2 whitespace-nowrap">{day(r.dueOn)}</td>
-                  <td className="p-2">
-                    <span className="flex flex-wrap gap-2">
-                      {r.late && <Badge tone="missing">{t("queue.late")}</Badge>}
-                      {r.resubmission && <Badge tone="info">{t("queue.resubmitted", { count: r.submissions })}</Badge>}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("queue.caption")}
+          rows={queue}
+          rowKey={(r) => r.id}
+          rowHeaders
+          rowClassName={(r) => (r.late ? "bg-red-50" : undefined)}
+          columns={[
+            {
+              key: "owner",
+              header: t("queue.owner"),
+              cell: (r) => <Link href={`/review/${r.id}`} className="font-medium text-brand-800 underline">{localName(r.unit ?? r.department, locale)}</Link>,
+            },
+            { key: "cycle", header: t("mine.cycle"), cell: (r) => localName(r.cycle, locale) },
+            { key: "submittedAt", header: t("mine.submittedAt"), kind: "nowrap", cell: (r) => (r.submittedAt ? when(r.submittedAt) : "—") },
+            { key: "dueOn", header: t("mine.dueOn"), kind: "nowrap", cell: (r) => day(r.dueOn) },
+            {
+              key: "flags",
+              header: t("queue.flags"),
+              cell: (r) => (
+                <span className="flex flex-wrap gap-2">
+                  {r.late && <Badge tone="missing">{t("queue.late")}</Badge>}
+                  {r.resubmission && <Badge tone="info">{t("queue.resubmitted", { count: r.submissions })}</Badge>}
+                </span>
+              ),
+            },
+          ]}
+        />
       )}
     </div>
   );
