@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import { ErrorSummary, SubmitButton, SuccessNotice } from "@/components/ui/form-kit";
+import { DataTable } from "@/components/ui/table";
 import type { ActionResult } from "@/shared/action-result";
 import type { ImportOutcome } from "@/server/reporting-excel/report-excel";
 
@@ -52,29 +53,21 @@ export function ExcelImportForm({ reportId, action }: Props) {
 
 function ProblemTable({ title, rows }: { title: string; rows: ImportOutcome["problems"] }) {
   const t = useTranslations();
+  const titleId = useId();
   return (
     <div className="mt-3">
-      <h3 className="font-semibold">{title}</h3>
-      <table className="mt-2 w-full border-collapse text-sm">
-        <thead>
-          <tr className="border-b-2 border-stone-400 text-left">
-            <th scope="col" className="p-1">{t("reportingExcel.sheet")}</th>
-            <th scope="col" className="p-1">{t("reportingExcel.row")}</th>
-            <th scope="col" className="p-1">{t("reportingExcel.cell")}</th>
-            <th scope="col" className="p-1">{t("reportingExcel.problem")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p, i) => (
-            <tr key={`${p.sheet}-${p.cell}-${i}`} className="border-b border-stone-200">
-              <td className="p-1" lang="zh-CN">{p.sheet}</td>
-              <td className="p-1 tabular-nums">{p.row || "—"}</td>
-              <td className="p-1 font-mono">{p.cell}</td>
-              <td className="p-1">{t.has(p.messageKey) ? t(p.messageKey) : p.messageKey}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h3 id={titleId} className="mb-2 font-semibold">{title}</h3>
+      <DataTable
+        labelledBy={titleId}
+        rows={rows}
+        rowKey={(p, i) => `${p.sheet}-${p.cell}-${i}`}
+        columns={[
+          { key: "sheet", header: t("reportingExcel.sheet"), cell: (p) => <span lang="zh-CN">{p.sheet}</span> },
+          { key: "row", header: t("reportingExcel.row"), className: "tabular-nums", cell: (p) => p.row || "—" },
+          { key: "cell", header: t("reportingExcel.cell"), className: "font-mono", cell: (p) => p.cell },
+          { key: "problem", header: t("reportingExcel.problem"), cell: (p) => (t.has(p.messageKey) ? t(p.messageKey) : p.messageKey) },
+        ]}
+      />
     </div>
   );
 }
