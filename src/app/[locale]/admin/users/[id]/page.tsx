@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Badge } from "@/components/ui/badge";
 import { ProfileForm, ResetPasswordForm, RoleForm, SimpleActionForm } from "@/components/users/user-action-forms";
 import { ClientMessages } from "@/components/ui/client-messages";
+import { DataTable } from "@/components/ui/table";
 import type { Messages } from "@/i18n/message-files";
 import { Link } from "@/i18n/navigation";
 import { ROLES } from "@/shared/roles";
@@ -128,29 +129,19 @@ export default async function UserPage({ params, searchParams }: Props) {
         {user.openSessions.length === 0 ? (
           <p className="mt-2 text-stone-700">{t("sessions.empty")}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <thead>
-                <tr className="border-b-2 border-stone-400 text-left">
-                  <th scope="col" className="p-2">{t("sessions.started")}</th>
-                  <th scope="col" className="p-2">{t("sessions.lastSeen")}</th>
-                  <th scope="col" className="p-2">{t("sessions.expires")}</th>
-                  <th scope="col" className="p-2">{t("sessions.ip")}</th>
-                  <th scope="col" className="p-2">{t("sessions.browser")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {user.openSessions.map((session, index) => (
-                  <tr key={`${session.createdAt.toISOString()}-${index}`} className="border-b border-stone-200 align-top">
-                    <td className="p-2">{when(session.createdAt)}</td>
-                    <td className="p-2">{when(session.lastSeenAt)}</td>
-                    <td className="p-2">{when(session.expiresAt)}</td>
-                    <td className="p-2 font-mono">{session.ip ?? t("sessions.unknown")}</td>
-                    <td className="max-w-xs break-words p-2 text-stone-700">{session.userAgent ?? t("sessions.unknown")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="mt-3">
+            <DataTable
+              labelledBy="sessions-title"
+              rows={user.openSessions}
+              rowKey={(session, index) => `${session.createdAt.toISOString()}-${index}`}
+              columns={[
+                { key: "started", header: t("sessions.started"), cell: (session) => when(session.createdAt) },
+                { key: "lastSeen", header: t("sessions.lastSeen"), cell: (session) => when(session.lastSeenAt) },
+                { key: "expires", header: t("sessions.expires"), cell: (session) => when(session.expiresAt) },
+                { key: "ip", header: t("sessions.ip"), className: "font-mono", cell: (session) => session.ip ?? t("sessions.unknown") },
+                { key: "browser", header: t("sessions.browser"), className: "max-w-xs break-words text-stone-700", cell: (session) => session.userAgent ?? t("sessions.unknown") },
+              ]}
+            />
           </div>
         )}
       </section>
@@ -212,33 +203,28 @@ export default async function UserPage({ params, searchParams }: Props) {
         {user.revisions.length === 0 ? (
           <p className="mt-2 text-stone-700">{t("history.empty")}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm">
-              <thead>
-                <tr className="border-b-2 border-stone-400 text-left">
-                  <th scope="col" className="p-2">{t("history.at")}</th>
-                  <th scope="col" className="p-2">{t("history.by")}</th>
-                  <th scope="col" className="p-2">{t("history.changes")}</th>
-                  <th scope="col" className="p-2">{t("history.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {user.revisions.map((revision) => (
-                  <tr key={revision.id} className="border-b border-stone-200 align-top">
-                    <td className="whitespace-nowrap p-2">{when(revision.at)}</td>
-                    <td className="p-2">{revision.actor ? `${revision.actor.displayName} (${revision.actor.username})` : t("history.system")}</td>
-                    <td className="p-2">
-                      <ul className="list-disc pl-5">
-                        {Object.entries(revision.changes).sort(([a], [b]) => fieldRank(a) - fieldRank(b)).map(([field, change]) => (
-                          <li key={field}>{describeChange(field, change)}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="p-2">{revision.reason ?? t("none")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="mt-3">
+            <DataTable
+              labelledBy="history-title"
+              rows={user.revisions}
+              rowKey={(revision) => revision.id}
+              columns={[
+                { key: "at", header: t("history.at"), kind: "nowrap", cell: (revision) => when(revision.at) },
+                { key: "by", header: t("history.by"), cell: (revision) => (revision.actor ? `${revision.actor.displayName} (${revision.actor.username})` : t("history.system")) },
+                {
+                  key: "changes",
+                  header: t("history.changes"),
+                  cell: (revision) => (
+                    <ul className="list-disc pl-5">
+                      {Object.entries(revision.changes).sort(([a], [b]) => fieldRank(a) - fieldRank(b)).map(([field, change]) => (
+                        <li key={field}>{describeChange(field, change)}</li>
+                      ))}
+                    </ul>
+                  ),
+                },
+                { key: "reason", header: t("history.reason"), cell: (revision) => revision.reason ?? t("none") },
+              ]}
+            />
           </div>
         )}
       </section>
