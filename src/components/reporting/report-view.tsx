@@ -2,6 +2,7 @@ import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/table";
 import type { getReportForEdit, ReviewEventView } from "@/server/reporting/queries";
 import type { DiffEntry } from "@/server/reporting/snapshot";
 import { measureHeading } from "@/shared/measure-label";
@@ -56,6 +57,12 @@ export async function ItemView({ measure, locale, changedKeys }: { measure: Meas
   const changed = (key: string) => changedKeys?.has(key) ?? false;
   const mark = "bg-sky-50 outline outline-2 outline-sky-600";
   const townships = townshipFigures[0]?.values ?? [];
+  // the key a changed figure has in the diff: its indicator and the unit it is about
+  const valueKey = (indicator: IndicatorData) => (indicator.values[0] ? `value.${indicator.id}.${indicator.values[0].subjectUnitId}` : "");
+  const figureRows = [
+    ...unitFigures.map((indicator) => ({ kind: "figure" as const, indicator })),
+    ...ratios.map((indicator) => ({ kind: "ratio" as const, indicator })),
+  ];
 
   return (
     <div className="space-y-3">
@@ -82,73 +89,74 @@ export async function ItemView({ measure, locale, changedKeys }: { measure: Meas
           );
         })}
       </dl>
-      {(unitFigures.length > 0 || ratios.length > 0) && (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-sm">
-            <caption className="mb-1 text-left font-medium">{t("form.figures")}</caption>
-            <thead>
-              <tr className="border-b-2 border-stone-400 text-left">
-                <th scope="col" className="p-2">{t("view.indicator")}</th>
-                <th scope="col" className="p-2 text-right">{t("view.value")}</th>
-                <th scope="col" className="p-2">{t("form.comment")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {unitFigures.map((indicator) => {
-                const v = indicator.values[0];
-                const key = v ? `value.${indicator.id}.${v.subjectUnitId}` : "";
-                return (
-                  <tr key={indicator.id} className="border-b border-stone-200 align-top">
-                    <th scope="row" className="p-2 text-left font-normal">{indicatorName(indicator, locale)}</th>
-                    <td className={`p-2 text-right font-mono tabular-nums ${changed(key) ? mark : ""}`}>
-                      {v ? figureText(v, t) : "—"} {v?.numericValue !== null && v?.numericValue !== undefined ? unitOfMeasure(indicator, locale) : ""}
-                    </td>
-                    <td className={`whitespace-pre-line p-2 ${changed(`${key}.comment`) ? mark : ""}`}>{v?.comment ?? ""}</td>
-                  </tr>
-                );
-              })}
-              {ratios.map((ratio) => (
-                <tr key={ratio.id} className="border-b border-stone-200 bg-stone-50 align-top">
-                  <th scope="row" className="p-2 text-left font-normal">
-                    {indicatorName(ratio, locale)} <span className="text-xs text-stone-600">({t("view.computed")})</span>
-                  </th>
-                  <td className="p-2 text-right font-mono font-semibold tabular-nums">{formatRatio(ratioOf(firstValue(ratio.numeratorId), firstValue(ratio.denominatorId)), locale)}</td>
-                  <td className="p-2" />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {figureRows.length > 0 && (
+        <DataTable
+          caption={t("form.figures")}
+          showCaption
+          rows={figureRows}
+          rowKey={(row) => `${row.kind}-${row.indicator.id}`}
+          rowHeaders
+          rowClassName={(row) => (row.kind === "ratio" ? "bg-stone-50" : undefined)}
+          columns={[
+            {
+              key: "indicator",
+              header: t("view.indicator"),
+              cell: (row) =>
+                row.kind === "ratio" ? (
+                  <>
+                    {indicatorName(row.indicator, locale)} <span className="text-xs text-stone-600">({t("view.computed")})</span>
+                  </>
+                ) : (
+                  indicatorName(row.indicator, locale)
+                ),
+            },
+            {
+              key: "value",
+              header: t("view.value"),
+              kind: "number",
+              className: "font-mono",
+              cellClassName: (row) => (row.kind === "ratio" ? "font-semibold" : changed(valueKey(row.indicator)) ? mark : undefined),
+              cell: (row) => {
+                if (row.kind === "ratio") return formatRatio(ratioOf(firstValue(row.indicator.numeratorId), firstValue(row.indicator.denominatorId)), locale);
+                const v = row.indicator.values[0];
+                return `${v ? figureText(v, t) : "—"} ${v?.numericValue !== null && v?.numericValue !== undefined ? unitOfMeasure(row.indicator, locale) : ""}`;
+              },
+            },
+            {
+              key: "comment",
+              header: t("form.comment"),
+              className: "whitespace-pre-line",
+              cellClassName: (row) => (row.kind === "figure" && changed(`${valueKey(row.indicator)}.comment`) ? mark : undefined),
+              cell: (row) => (row.kind === "figure" ? (row.indicator.values[0]?.comment ?? "") : null),
+            },
+          ]}
+        />
       )}
       {townshipFigures.length > 0 && townships.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-sm">
-            <caption className="mb-1 text-left font-medium">{t("form.townshipTable")}</caption>
-            <thead>
-              <tr className="border-b-2 border-stone-400 text-left">
-                <th scope="col" className="p-2">{t("form.township")}</th>
-                {townshipFigures.map((i) => <th key={i.id} scope="col" className="p-2">{indicatorName(i, locale)}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {townships.map((township, row) => (
-                <tr key={township.subjectUnitId} className="border-b border-stone-200 align-top">
-                  <th scope="row" className="p-2 text-left font-normal">{township.subjectNameZh}</th>
-                  {townshipFigures.map((i) => {
-                    const v = i.values[row];
-                    const key = v ? `value.${i.id}.${v.subjectUnitId}` : "";
-                    return (
-                      <td key={i.id} className={`p-2 ${changed(key) ? mark : ""}`}>
-                        {v ? figureText(v, t) : "—"}
-                        {v?.comment && <span className="block text-xs text-stone-700">{v.comment}</span>}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("form.townshipTable")}
+          showCaption
+          rows={townships.map((township, row) => ({ township, row }))}
+          rowKey={({ township }) => township.subjectUnitId}
+          rowHeaders
+          columns={[
+            { key: "township", header: t("form.township"), cell: ({ township }) => township.subjectNameZh },
+            ...townshipFigures.map((i) => ({
+              key: String(i.id),
+              header: indicatorName(i, locale),
+              cellClassName: ({ row }: { row: number }) => (changed(i.values[row] ? `value.${i.id}.${i.values[row].subjectUnitId}` : "") ? mark : undefined),
+              cell: ({ row }: { row: number }) => {
+                const v = i.values[row];
+                return (
+                  <>
+                    {v ? figureText(v, t) : "—"}
+                    {v?.comment && <span className="block text-xs text-stone-700">{v.comment}</span>}
+                  </>
+                );
+              },
+            })),
+          ]}
+        />
       )}
     </div>
   );
@@ -213,41 +221,36 @@ export async function DiffTable({ entries, measures, locale, previousSequence, s
     if (entry.field === "value" && (value === "true" || value === "false")) return value === "true" ? t("form.yes") : t("form.no");
     return value;
   };
+  const whereOf = (entry: DiffEntry) => {
+    const found = entry.indicatorId !== null ? indicators.get(entry.indicatorId) : undefined;
+    const measureId = entry.measureId ?? found?.measureId ?? null;
+    return [
+      measureId !== null ? headingOf.get(measureId) : null,
+      found ? indicatorName(found.indicator, locale) : null,
+      found && found.indicator.scope === "TOWNSHIP" && entry.subjectUnitId !== null ? subjectName(found.indicator.id, entry.subjectUnitId) : null,
+      fieldName(entry),
+    ]
+      .filter(Boolean)
+      .join(" · ");
+  };
   return (
     <section aria-labelledby="diff-title" className="rounded border-2 border-sky-700 bg-white p-4">
       <h2 id="diff-title" className="text-lg font-semibold">{t("diff.title", { previous: previousSequence, current: sequence })}</h2>
       {entries.length === 0 ? (
         <p className="mt-2 text-stone-700">{t("diff.none")}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse text-sm">
-            <thead>
-              <tr className="border-b-2 border-stone-400 text-left">
-                <th scope="col" className="p-2">{t("diff.where")}</th>
-                <th scope="col" className="p-2">{t("diff.before")}</th>
-                <th scope="col" className="p-2">{t("diff.after")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => {
-                const found = entry.indicatorId !== null ? indicators.get(entry.indicatorId) : undefined;
-                const measureId = entry.measureId ?? found?.measureId ?? null;
-                const where = [
-                  measureId !== null ? headingOf.get(measureId) : null,
-                  found ? indicatorName(found.indicator, locale) : null,
-                  found && found.indicator.scope === "TOWNSHIP" && entry.subjectUnitId !== null ? subjectName(found.indicator.id, entry.subjectUnitId) : null,
-                  fieldName(entry),
-                ].filter(Boolean);
-                return (
-                  <tr key={entry.key} className="border-b border-stone-200 align-top">
-                    <th scope="row" className="p-2 text-left font-normal">{where.join(" · ")}</th>
-                    <td className="whitespace-pre-line p-2"><del className="text-red-900">{show(entry, entry.before)}</del></td>
-                    <td className="whitespace-pre-line p-2"><ins className="text-green-900 no-underline">{show(entry, entry.after)}</ins></td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+        <div className="mt-3">
+          <DataTable
+            labelledBy="diff-title"
+            rows={entries}
+            rowKey={(entry) => entry.key}
+            rowHeaders
+            columns={[
+              { key: "where", header: t("diff.where"), cell: (entry) => whereOf(entry) },
+              { key: "before", header: t("diff.before"), className: "whitespace-pre-line", cell: (entry) => <del className="text-red-900">{show(entry, entry.before)}</del> },
+              { key: "after", header: t("diff.after"), className: "whitespace-pre-line", cell: (entry) => <ins className="text-green-900 no-underline">{show(entry, entry.after)}</ins> },
+            ]}
+          />
         </div>
       )}
     </section>

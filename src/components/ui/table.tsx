@@ -13,6 +13,8 @@ export type Column<Row> = {
   kind?: "text" | "number" | "nowrap";
   /** extra classes for the cells of this column */
   className?: string;
+  /** extra classes for one body cell, e.g. to mark a changed value (never the only signal) */
+  cellClassName?: (row: Row) => string | undefined;
 };
 
 type Props<Row> = {
@@ -37,8 +39,8 @@ type Props<Row> = {
   scrollRegionId?: string;
 };
 
-const cellClass = (kind: Column<unknown>["kind"], extra?: string) =>
-  ["p-2", kind === "number" ? "text-right tabular-nums" : kind === "nowrap" ? "whitespace-nowrap" : "", extra ?? ""].filter(Boolean).join(" ");
+const cellClass = (kind: Column<unknown>["kind"], ...extra: (string | undefined)[]) =>
+  ["p-2", kind === "number" ? "text-right tabular-nums" : kind === "nowrap" ? "whitespace-nowrap" : "", ...extra].filter(Boolean).join(" ");
 
 export function DataTable<Row>({ columns, rows, rowKey, caption, showCaption, labelledBy, empty, rowClassName, rowHeaders, scrollRegionId }: Props<Row>) {
   if (rows.length === 0 && empty !== undefined) return <p className="text-stone-600">{empty}</p>;
@@ -64,11 +66,11 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, showCaption, la
             <tr key={rowKey(row, index)} className={["border-b border-stone-200 align-top", rowClassName?.(row) ?? ""].filter(Boolean).join(" ")}>
               {columns.map((column, c) =>
                 rowHeaders && c === 0 ? (
-                  <th key={column.key} scope="row" className={`${cellClass(column.kind, column.className)} text-left font-normal`}>
+                  <th key={column.key} scope="row" className={`${cellClass(column.kind, column.className, column.cellClassName?.(row))} text-left font-normal`}>
                     {column.cell(row, index)}
                   </th>
                 ) : (
-                  <td key={column.key} className={cellClass(column.kind, column.className)}>
+                  <td key={column.key} className={cellClass(column.kind, column.className, column.cellClassName?.(row))}>
                     {column.cell(row, index)}
                   </td>
                 ),
