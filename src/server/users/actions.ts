@@ -12,6 +12,7 @@ import { endSessions } from "@/server/auth/session-store";
 import { diffFields, recordAuditAlone } from "@/server/audit/record-audit";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { accountSelect } from "./account-select";
 import { emailAddress } from "./email";
 import { ISSUED_PASSWORD_LENGTH, issuePassword } from "./issue-password";
 import { recordIdField } from "@/shared/record-id";
@@ -92,16 +93,9 @@ async function userTarget(input: { id: number }): Promise<ScopedRecord | null> {
 }
 
 const userSelect = {
-  id: true,
-  username: true,
-  displayName: true,
-  email: true,
-  role: true,
-  active: true,
+  ...accountSelect,
   mustChangePassword: true,
   failedLoginCount: true,
-  lockedUntil: true,
-  totpEnabledAt: true,
   unitId: true,
   departmentId: true,
   unit: { select: { code: true } },

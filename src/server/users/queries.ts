@@ -7,6 +7,7 @@ import { ROLES } from "@/shared/roles";
 import { absoluteLifetimeMs, getSecurityPolicy, idleTimeoutMs } from "@/server/auth/security-policy";
 import { db } from "@/server/db/client";
 import { MAX_RECORD_ID, parseRecordId } from "@/shared/record-id";
+import { accountSelect } from "./account-select";
 import { adminActionsFor } from "./admin-actions-for";
 
 // Reads for the user-administration pages. Each function authorizes the actor itself: a page
@@ -68,14 +69,7 @@ export async function listUsers(actor: Actor | null, context: RequestContext, fi
     skip: (page - 1) * USERS_PAGE_SIZE,
     take: USERS_PAGE_SIZE,
     select: {
-      id: true,
-      username: true,
-      displayName: true,
-      email: true,
-      role: true,
-      active: true,
-      lockedUntil: true,
-      totpEnabledAt: true,
+      ...accountSelect,
       isDemo: true,
       unit: placeSelect,
       department: placeSelect,
@@ -114,17 +108,10 @@ export async function getUserForAdmin(actor: Actor | null, context: RequestConte
   const user = await db().user.findUnique({
     where: { id },
     select: {
-      id: true,
-      username: true,
-      displayName: true,
-      email: true,
-      role: true,
-      active: true,
+      ...accountSelect,
       mustChangePassword: true,
       passwordChangedAt: true,
       failedLoginCount: true,
-      lockedUntil: true,
-      totpEnabledAt: true,
       isDemo: true,
       createdAt: true,
       updatedAt: true,
