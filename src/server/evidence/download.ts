@@ -6,6 +6,7 @@ import { authorize } from "@/server/auth/authorize";
 import { db } from "@/server/db/client";
 import { AppError, HTTP_STATUS, type AppErrorCode } from "@/server/errors";
 import { requestLogger } from "@/server/logger";
+import { evidenceFileSelect } from "./file-select";
 import { evidenceStorage } from "./storage";
 import { parseRecordId } from "@/shared/record-id";
 
@@ -41,13 +42,8 @@ export async function evidenceDownload(actor: Actor | null, context: RequestCont
   const row = await db().attachment.findFirst({
     where: { id, deletedAt: null, reportId: { not: null } },
     select: {
-      id: true,
-      originalName: true,
-      mimeType: true,
-      sizeBytes: true,
-      sha256: true,
+      ...evidenceFileSelect,
       storageKey: true,
-      visibility: true,
       report: { select: { id: true, unitId: true, departmentId: true, status: true } },
     },
   });

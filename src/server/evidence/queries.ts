@@ -5,6 +5,7 @@ import { authorize, can } from "@/server/auth/authorize";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { EVIDENCE_EDITABLE } from "./actions";
+import { evidenceFileSelect } from "./file-select";
 
 export type EvidenceFile = {
   id: number;
@@ -41,12 +42,7 @@ export async function listEvidence(actor: Actor | null, context: RequestContext,
     where: { reportId, deletedAt: null, ...(measureId !== undefined ? { reportItem: { measureId } } : {}) },
     orderBy: { id: "asc" },
     select: {
-      id: true,
-      originalName: true,
-      mimeType: true,
-      sizeBytes: true,
-      sha256: true,
-      visibility: true,
+      ...evidenceFileSelect,
       reportItemId: true,
       createdAt: true,
       reportItem: { select: { measureId: true } },
