@@ -53,12 +53,15 @@ export async function listCycles(actor: Actor | null, context: RequestContext): 
   });
 }
 
-
+/** The id of a cycle the actor may manage (a refusal throws); null: not a record id at all. */
+export async function managedCycleId(actor: Actor | null, context: RequestContext, cycleId: number): Promise<number | null> {
+  await authorize(actor, "cycle:manage", context);
+  return parseRecordId(cycleId);
+}
 
 /** One cycle with every report in it (unit or department, status, due date, late flag). */
 export async function getCycle(actor: Actor | null, context: RequestContext, cycleId: number) {
-  await authorize(actor, "cycle:manage", context);
-  const id = parseRecordId(cycleId);
+  const id = await managedCycleId(actor, context, cycleId);
   if (id === null) return null;
   const cycle = await db().reportingCycle.findUnique({
     where: { id },

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Actor, RequestContext } from "@/server/auth/actor";
-import { authorize } from "@/server/auth/authorize";
 import { db } from "@/server/db/client";
+import { managedCycleId } from "./cycle-queries";
 import { missingReporters } from "./cycles";
-import { parseRecordId } from "@/shared/record-id";
 
 /**
  * What an open cycle asks for, as its page shows it: the measures in scope with the indicators
@@ -11,8 +10,7 @@ import { parseRecordId } from "@/shared/record-id";
  * without a report in it).
  */
 export async function getCycleScope(actor: Actor | null, context: RequestContext, cycleId: number) {
-  await authorize(actor, "cycle:manage", context);
-  const id = parseRecordId(cycleId);
+  const id = await managedCycleId(actor, context, cycleId);
   if (id === null) return null;
   const cycle = await db().reportingCycle.findUnique({
     where: { id },
