@@ -6,7 +6,7 @@ import { AppError } from "@/server/errors";
 import { ESCALATION_LEVELS, allowedLevels, highestLevel, nextLevel } from "./levels";
 import { deliverMails, withoutAddress } from "./mail";
 import { escalationNotice, mailBody } from "./notices";
-import { AWAITING_STATUSES, recipientsFor } from "./recipients";
+import { AWAITING_STATUSES, recipientsFor, remindedReportSelect } from "./recipients";
 import { reminderSettings } from "./settings";
 import { recordIdField } from "@/shared/record-id";
 
@@ -35,17 +35,7 @@ export const urgeReportSpec = defineAction({
       await tx.$queryRaw`SELECT id FROM "Report" WHERE id = ${input.reportId} FOR UPDATE`;
       const report = await tx.report.findUniqueOrThrow({
         where: { id: input.reportId },
-        select: {
-          id: true,
-          status: true,
-          dueOn: true,
-          unitId: true,
-          departmentId: true,
-          cycle: { select: { nameZh: true, nameEn: true } },
-          unit: { select: { nameZh: true, nameEn: true } },
-          department: { select: { nameZh: true, nameEn: true } },
-          escalations: { select: { level: true } },
-        },
+        select: { ...remindedReportSelect, status: true, escalations: { select: { level: true } } },
       });
       if (!AWAITING_STATUSES.includes(report.status)) throw new AppError("CONFLICT", "reminders.urge.notNeeded");
       const highest = highestLevel(report.escalations.map((e) => e.level));

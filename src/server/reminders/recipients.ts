@@ -11,6 +11,17 @@ export const AWAITING_STATUSES: ReportStatus[] = ["NOT_STARTED", "DRAFT", "RETUR
 /** `email` is the account's own address (null: none; see mail.ts for what happens then). */
 export type Recipient = { id: number; username: string; displayName: string; email: string | null; unitId: number | null; departmentId: number | null };
 
+/** What any reminder about a report reads: its due date, its owner (for the recipients) and the names its notice quotes. */
+export const remindedReportSelect = {
+  id: true,
+  dueOn: true,
+  unitId: true,
+  departmentId: true,
+  cycle: { select: { nameZh: true, nameEn: true } },
+  unit: { select: { nameZh: true, nameEn: true } },
+  department: { select: { nameZh: true, nameEn: true } },
+} as const;
+
 export type ReportOwner = { unitId: number | null; departmentId: number | null };
 
 export async function recipientsFor(client: Pick<Prisma.TransactionClient, "user">, reports: ReportOwner[]): Promise<Recipient[]> {

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit/append-audit";
 import { deliverMails, withoutAddress, type OutgoingMail } from "./mail";
 import { dueSoonNotice, mailBody, overdueNotice, type Notice } from "./notices";
-import { AWAITING_STATUSES, recipientsFor, recipientsOf } from "./recipients";
+import { AWAITING_STATUSES, recipientsFor, recipientsOf, remindedReportSelect } from "./recipients";
 import { reminderSettings, type ReminderSettings } from "./settings";
 
 // The scheduled reminder job. A plain function of (database, time) so that the pg-boss worker
@@ -39,15 +39,7 @@ export async function runReminderSweep(prisma: PrismaClient, now: Date, settings
 
   const reports = await prisma.report.findMany({
     where: { status: { in: AWAITING_STATUSES }, isDemo: false, cycle: { status: "OPEN" }, dueOn: { lte: new Date(todayUtc + horizon * DAY) } },
-    select: {
-      id: true,
-      dueOn: true,
-      unitId: true,
-      departmentId: true,
-      cycle: { select: { nameZh: true, nameEn: true } },
-      unit: { select: { nameZh: true, nameEn: true } },
-      department: { select: { nameZh: true, nameEn: true } },
-    },
+    select: remindedReportSelect,
     orderBy: { id: "asc" },
   });
   const recipients = await recipientsFor(prisma, reports);
