@@ -39,12 +39,7 @@ export function FigureField({ indicator, subject, state, previous, warnings, err
         <legend>{indicator.name}</legend>
         <FieldError id={`${field}-error`} errors={errors} />
         <div className="mt-1 flex gap-6">
-          {(["true", "false"] as const).map((v, index) => (
-            <label key={v} className="flex items-center gap-2">
-              <input id={index === 0 ? id : `${id}-${v}`} type="radio" name={field} value={v} checked={state.value === v} onChange={() => onValue(key, { value: v })} className="h-5 w-5" />
-              {v === "true" ? t("yes") : t("no")}
-            </label>
-          ))}
+          <YesNoRadios id={id} field={field} value={state.value} onChange={(value) => onValue(key, { value })} />
         </div>
         {warn && <Warning field={field} warnings={warnings} state={state} commentErrors={commentErrors} onValue={(patch) => onValue(key, patch)} />}
       </fieldset>
@@ -131,10 +126,20 @@ export function FigureCell(props: CellProps) {
   );
 }
 
+/** The yes and no radios of a boolean figure; the first carries the field's id (error links land on it). */
+function YesNoRadios({ id, field, value, onChange, compact }: { id: string; field: string; value: string; onChange: (value: "true" | "false") => void; compact?: boolean }) {
+  const t = useTranslations("reporting.form");
+  return (["true", "false"] as const).map((v, index) => (
+    <label key={v} className={`flex items-center ${compact ? "gap-1" : "gap-2"}`}>
+      <input id={index === 0 ? id : `${id}-${v}`} type="radio" name={field} value={v} checked={value === v} onChange={() => onChange(v)} className={compact ? "h-4 w-4" : "h-5 w-5"} />
+      {v === "true" ? t("yes") : t("no")}
+    </label>
+  ));
+}
+
 type CellProps = { indicator: FormIndicator; subject: FormSubject; state: ValueState; errors: MessageKey[] | undefined; warnings: MessageKey[] | undefined; onValue: (key: string, patch: Partial<ValueState>) => void };
 
 function CellValue({ indicator, subject, state, errors, onValue }: CellProps) {
-  const t = useTranslations("reporting.form");
   const field = valueKey(indicator.id, subject.id);
   const key = figureKey(indicator.id, subject.id);
   const id = `field-${field}`;
@@ -142,12 +147,7 @@ function CellValue({ indicator, subject, state, errors, onValue }: CellProps) {
     return (
       <div role="radiogroup" aria-labelledby={`row-${subject.id} col-${indicator.id}`} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${field}-error` : undefined} className={`flex gap-4 ${errors ? "border-l-4 border-red-700 pl-2" : ""}`}>
         <FieldError id={`${field}-error`} errors={errors} />
-        {(["true", "false"] as const).map((v, index) => (
-          <label key={v} className="flex items-center gap-1">
-            <input id={index === 0 ? id : `${id}-${v}`} type="radio" name={field} value={v} checked={state.value === v} onChange={() => onValue(key, { value: v })} className="h-4 w-4" />
-            {v === "true" ? t("yes") : t("no")}
-          </label>
-        ))}
+        <YesNoRadios id={id} field={field} value={state.value} onChange={(value) => onValue(key, { value })} compact />
       </div>
     );
   }
