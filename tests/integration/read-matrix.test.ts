@@ -32,6 +32,7 @@ const NOT_READS: Record<string, string> = {
   confirmCurrentPassword: "a step inside the account actions (their matrix covers it)",
   evidenceDownload: "the download route's response (403/404 as status codes): evidence-files.test.ts",
   evidenceEditable: "a yes/no for the upload form; the upload action decides again",
+  managedCycleId: "the cycle:manage check getCycle and getCycleScope share (their fixtures cover it)",
 };
 
 type Read = { name: string; file: string; takesContext: boolean; acceptsSignedOut: boolean; read: (...args: unknown[]) => Promise<unknown> };
