@@ -55,16 +55,14 @@ export function FigureField({ indicator, subject, state, previous, warnings, err
       )}
       <FieldError id={`${field}-error`} errors={errors} />
       <div className="mt-1 flex items-center gap-2">
-        <input
+        <NumberInput
           id={id}
-          type="text"
-          inputMode={indicator.valueType === "COUNT" ? "numeric" : "decimal"}
-          autoComplete="off"
+          indicator={indicator}
           value={state.value}
-          onChange={(e) => onValue(key, { value: e.target.value })}
-          aria-invalid={errors ? true : undefined}
-          aria-describedby={describedBy(previous ? hintId : null, errors && `${field}-error`)}
-          className={`w-40 rounded border-2 px-2 py-1 text-right font-mono tabular-nums ${errors ? "border-red-700" : "border-stone-700"}`}
+          onChange={(value) => onValue(key, { value })}
+          invalid={!!errors}
+          describedBy={describedBy(previous ? hintId : null, errors && `${field}-error`)}
+          width="w-40 tabular-nums"
         />
         {indicator.unitOfMeasure && <span className="text-stone-700">{indicator.unitOfMeasure}</span>}
       </div>
@@ -127,6 +125,24 @@ export function FigureCell(props: CellProps) {
 }
 
 /** The yes and no radios of a boolean figure; the first carries the field's id (error links land on it). */
+/** A typed figure: text, not type="number", so "1,2" or "12a" reach validation and get its message. */
+function NumberInput({ id, indicator, value, onChange, invalid, labelledBy, describedBy, width }: { id: string; indicator: FormIndicator; value: string; onChange: (value: string) => void; invalid: boolean; labelledBy?: string; describedBy?: string; width: string }) {
+  return (
+    <input
+      id={id}
+      type="text"
+      inputMode={indicator.valueType === "COUNT" ? "numeric" : "decimal"}
+      autoComplete="off"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      aria-labelledby={labelledBy}
+      aria-invalid={invalid ? true : undefined}
+      aria-describedby={describedBy}
+      className={`${width} rounded border-2 px-2 py-1 text-right font-mono ${invalid ? "border-red-700" : "border-stone-700"}`}
+    />
+  );
+}
+
 function YesNoRadios({ id, field, value, onChange, compact }: { id: string; field: string; value: string; onChange: (value: "true" | "false") => void; compact?: boolean }) {
   const t = useTranslations("reporting.form");
   return (["true", "false"] as const).map((v, index) => (
@@ -154,17 +170,15 @@ function CellValue({ indicator, subject, state, errors, onValue }: CellProps) {
   return (
     <>
       <FieldError id={`${field}-error`} errors={errors} />
-      <input
+      <NumberInput
         id={id}
-        type="text"
-        inputMode={indicator.valueType === "COUNT" ? "numeric" : "decimal"}
-        autoComplete="off"
+        indicator={indicator}
         value={state.value}
-        onChange={(e) => onValue(key, { value: e.target.value })}
-        aria-labelledby={`row-${subject.id} col-${indicator.id}`}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${field}-error` : undefined}
-        className={`w-28 rounded border-2 px-2 py-1 text-right font-mono ${errors ? "border-red-700" : "border-stone-700"}`}
+        onChange={(value) => onValue(key, { value })}
+        invalid={!!errors}
+        labelledBy={`row-${subject.id} col-${indicator.id}`}
+        describedBy={errors ? `${field}-error` : undefined}
+        width="w-28"
       />
     </>
   );
